@@ -1,0 +1,3 @@
+using MemFw.Cli;
+
+return MemFwApp.Run(args, CliConsole.FromSystem());

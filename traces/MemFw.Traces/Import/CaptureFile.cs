@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using MemFw.Traces.Format;
+using ZstdSharp;
+
+namespace MemFw.Traces.Import;
+
+/// <summary>
+/// Opens a capture file for streaming, decompressing <c>.zst</c> and <c>.gz</c> inputs on the fly, and counts the
+/// bytes consumed from disk so progress can be shown.
+/// </summary>
+internal sealed class CaptureFile : IDisposable
+{
+    private static readonly byte[] s_zstdMagic = [0x28, 0xB5, 0x2F, 0xFD];
+    private static readonly byte[] s_gzipMagic = [0x1F, 0x8B];
+
+    private readonly FileStream _file;
+
+    private CaptureFile(string path, FileStream file, Stream content)
+    {
+        Path = path;
+        _file = file;
+        Content = content;
+    }
+
+    /// <summary>The path the user gave.</summary>
+    public string Path { get; }
+
+    /// <summary>The decompressed content.</summary>
+    public Stream Content { get; }
+
+    /// <summary>The file's size on disk.</summary>
+    public long Length => _file.Length;
+
+    /// <summary>Bytes read from disk so far (compressed bytes for a compressed file).</summary>
+    public long Position => _file.Position;
+
+    /// <summary>Opens <paramref name="path"/>, choosing the decompressor by magic number and checking the extension.</summary>
+    /// <exception cref="TraceInputException">The file is missing or its extension promises another compression.</exception>
+    public static CaptureFile Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TraceInputException(path, "", "input file not found");
+        }
+
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+            FileOptions.SequentialScan);
+        try
+        {
+            Span<byte> head = stackalloc byte[4];
+            var n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            file.Position = 0;
+            head = head[..n];
+            var isZstd = head.SequenceEqual(s_zstdMagic);
+            var isGzip = head.StartsWith(s_gzipMagic);
+            if (path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) && !isZstd)
+            {
+                throw new TraceInputException(path, "byte offset 0",
+                    $"expected the zstd magic 28 B5 2F FD for a .zst file, found {Convert.ToHexString(head)}");
+            }
+
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !isGzip)
+            {
+                throw new TraceInputException(path, "byte offset 0",
+                    $"expected the gzip magic 1F 8B for a .gz file, found {Convert.ToHexString(head)}");
+            }
+
+            Stream content = isZstd ? new DecompressionStream(file, 1 << 17, leaveOpen: true)
+                : isGzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)
+                : file;
+            return new CaptureFile(path, file, content);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads up to <paramref name="buffer"/>'s length, turning a decompressor's failure into a
+    /// <see cref="TraceInputException"/> that names the decompressed offset.
+    /// </summary>
+    public int Read(Span<byte> buffer, long decompressedOffset)
+    {
+        try
+        {
+            return Content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is ZstdException or InvalidDataException or IOException)
+        {
+            throw new TraceInputException(Path, $"decompressed byte offset {decompressedOffset}",
+                $"expected a complete compressed stream: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!ReferenceEquals(Content, _file))
+        {
+            Content.Dispose();
+        }
+
+        _file.Dispose();
+    }
+}
