@@ -1,0 +1,13 @@
+using MemFw.Framework.Replay;
+
+namespace MemFw.Framework.Replacement;
+
+/// <summary>
+/// A replacement policy bound to its options, ready to replay: the generated entry point that creates the policy and
+/// enters the loop specialized for its type. One interface call per replay, none per access.
+/// </summary>
+public interface IReplacementRunner
+{
+    /// <summary>Replays <paramref name="form"/> with a fresh policy instance.</summary>
+    ReplayResult Run(ReplayForm form, ReplaySettings settings);
+}
