@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MemFw.Cli.Commands;
+using MemFw.Cli.Plugins;
 using MemFw.Traces.Format;
 
 namespace MemFw.Cli;
@@ -21,8 +22,16 @@ internal static class MemFwApp
             "host and measure what memory-management techniques cost and save.")
         {
             TraceCommand.Create(console),
+            ReplayCommand.Create(console),
+            CompareCommand.Create(console),
+            PluginsCommand.Create(console),
         };
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
         try
         {
             return root.Parse(args).Invoke(configuration);
@@ -34,6 +43,10 @@ internal static class MemFwApp
         catch (ArgumentException e)
         {
             return Fail(console, e.Message.Split(" (Parameter '")[0]);
+        }
+        catch (PluginLoadException e)
+        {
+            return Fail(console, e.Message);
         }
         catch (OperationCanceledException)
         {

@@ -11,6 +11,7 @@ namespace MemFw.Cli.Output;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(TraceSummary))]
 [JsonSerializable(typeof(ValidationResult))]
+[JsonSerializable(typeof(ReplaySummary))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Writes <paramref name="value"/> as indented JSON and a newline.</summary>

@@ -1,0 +1,115 @@
+using System.Reflection;
+using McMaster.NETCore.Plugins;
+using MemFw.Framework.Plugins;
+using MemFw.Traces.Format;
+
+namespace MemFw.Cli.Plugins;
+
+/// <summary>
+/// Every plugin the CLI can use: the built-in ones and those of third-party assemblies loaded at run time from plugin
+/// folders (<c>--plugins DIR</c> and <c>MEMFW_PLUGINS</c>). Each assembly's generated registry is found through its
+/// <see cref="PluginRegistryAttribute"/>: one attribute lookup per assembly, no scanning, no per-call reflection.
+/// </summary>
+internal sealed class PluginCatalog
+{
+    /// <summary>The environment variable that lists plugin folders (separated by the platform's path separator).</summary>
+    public const string EnvironmentVariable = "MEMFW_PLUGINS";
+
+    private const string BuiltInAssembly = "MemFw.Plugins";
+
+    private PluginCatalog(IReadOnlyList<LoadedPlugin> replacementPolicies) => ReplacementPolicies = replacementPolicies;
+
+    /// <summary>Replacement policies, built-in first, each group in name order.</summary>
+    public IReadOnlyList<LoadedPlugin> ReplacementPolicies { get; }
+
+    /// <summary>Loads the built-in plugins and those in <paramref name="folders"/> and in <c>MEMFW_PLUGINS</c>.</summary>
+    /// <exception cref="PluginLoadException">An assembly cannot be loaded, or a plugin name is taken twice.</exception>
+    public static PluginCatalog Load(IEnumerable<string> folders)
+    {
+        var plugins = new List<LoadedPlugin>();
+        var builtIn = Assembly.Load(new AssemblyName(BuiltInAssembly));
+        plugins.AddRange(Describe(builtIn, "built-in"));
+        var environment = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "";
+        var all = folders.Concat(environment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var file in all.SelectMany(PluginAssemblies).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var plugin in Describe(LoadExternal(file), file))
+            {
+                if (plugins.FirstOrDefault(p => p.Name == plugin.Name) is { } taken)
+                {
+                    throw new PluginLoadException(
+                        $"plugin '{plugin.Name}' of {file} clashes with '{taken.Name}' of {taken.Location} " +
+                        $"({taken.Assembly}); plugin names must be unique");
+                }
+
+                plugins.Add(plugin);
+            }
+        }
+
+        return new PluginCatalog(plugins);
+    }
+
+    /// <summary>The replacement policy named <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such policy; the message suggests the nearest names.</exception>
+    public LoadedPlugin FindReplacementPolicy(string name) =>
+        ReplacementPolicies.FirstOrDefault(p => p.Name == name)
+        ?? throw new ArgumentException(
+            $"unknown policy '{name}'{NameSuggestions.Describe(name, ReplacementPolicies.Select(p => p.Name))}",
+            nameof(name));
+
+    /// <summary>
+    /// The plugin main assemblies in a folder: each <c>X.dll</c> with an <c>X.deps.json</c> beside it, in the
+    /// folder itself (a build output folder) or in its immediate subfolders (one folder per plugin).
+    /// </summary>
+    private static IEnumerable<string> PluginAssemblies(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+        {
+            throw new TraceInputException(folder, "", "plugin folder not found");
+        }
+
+        return new[] { full }.Concat(Directory.GetDirectories(full).Order(StringComparer.Ordinal))
+            .SelectMany(d => Directory.GetFiles(d, "*.dll").Order(StringComparer.Ordinal))
+            .Where(f => File.Exists(Path.ChangeExtension(f, ".deps.json")));
+    }
+
+    private static Assembly LoadExternal(string file)
+    {
+        try
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(file,
+                sharedTypes: [typeof(IPluginRegistry), typeof(Trace)],
+                configure: config => config.PreferSharedTypes = true);
+            return loader.LoadDefaultAssembly();
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+        {
+            throw new PluginLoadException($"plugin assembly {file}: cannot be loaded: {e.Message}", e);
+        }
+    }
+
+    private static IEnumerable<LoadedPlugin> Describe(Assembly assembly, string location)
+    {
+        var name = assembly.GetName().Name ?? location;
+        IPluginRegistry registry;
+        try
+        {
+            var attribute = assembly.GetCustomAttribute<PluginRegistryAttribute>();
+            if (attribute is null)
+            {
+                return [];
+            }
+
+            registry = (IPluginRegistry)Activator.CreateInstance(attribute.RegistryType)!;
+        }
+        catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException
+            or InvalidCastException or TargetInvocationException or MissingMethodException)
+        {
+            throw new PluginLoadException($"plugin assembly {location} ({name}): cannot read its plugin registry: " +
+                $"{e.Message} (was it built against another MemFw.Framework?)", e);
+        }
+
+        return registry.ReplacementPolicies.Select(d => new LoadedPlugin(d, name, location));
+    }
+}
