@@ -1,0 +1,27 @@
+namespace MemFw.Benchmarks;
+
+/// <summary>Where benchmarks find their input: the bundled real QEMU sample unless MEMFW_BENCH_TRACE names another trace.</summary>
+internal static class BenchmarkData
+{
+    /// <summary>The trace folder to measure.</summary>
+    public static string TracePath =>
+        Environment.GetEnvironmentVariable("MEMFW_BENCH_TRACE") is { Length: > 0 } path
+            ? path
+            : Path.Combine(RepositoryRoot(), "traces", "samples", "linux-guest.trace");
+
+    /// <summary>A fresh scratch folder for files a benchmark derives.</summary>
+    public static string Scratch() => Directory.CreateTempSubdirectory("memfw-bench-").FullName;
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MemFw.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmarks from inside the MemFw repository or set MEMFW_BENCH_TRACE");
+    }
+}
