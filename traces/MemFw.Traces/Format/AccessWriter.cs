@@ -4,7 +4,11 @@ using ParquetSharp;
 namespace MemFw.Traces.Format;
 
 /// <summary>Writes <c>accesses.parquet</c>: buffers accesses and writes them in row groups of the chosen size.</summary>
-/// <remarks>The caller supplies accesses sorted by (time, vm); <c>memfw trace validate</c> checks that later.</remarks>
+/// <remarks>
+/// A full buffer is encoded and compressed on a background task while the caller fills a second buffer, so parsing a
+/// capture and compressing the previous row group overlap on two cores. The caller supplies accesses sorted by
+/// (time, vm); <c>memfw trace validate</c> checks that later.
+/// </remarks>
 public sealed class AccessWriter : IDisposable
 {
     /// <summary>The schema of the accesses table, in column order.</summary>
@@ -20,7 +24,9 @@ public sealed class AccessWriter : IDisposable
         ("io", typeof(bool), false));
 
     private readonly ParquetFileWriter _writer;
-    private readonly AccessBatch _buffer;
+    private AccessBatch _buffer;
+    private AccessBatch _spare;
+    private Task _pending = Task.CompletedTask;
     private bool _closed;
 
     /// <summary>Creates the file at <paramref name="path"/>.</summary>
@@ -28,6 +34,7 @@ public sealed class AccessWriter : IDisposable
     {
         _writer = Table.CreateWriter(path);
         _buffer = new AccessBatch(rowGroupRows);
+        _spare = new AccessBatch(rowGroupRows);
     }
 
     /// <summary>Accesses written so far.</summary>
@@ -69,6 +76,7 @@ public sealed class AccessWriter : IDisposable
         }
 
         Flush();
+        _pending.GetAwaiter().GetResult();
         _writer.Close();
         _closed = true;
     }
@@ -76,6 +84,15 @@ public sealed class AccessWriter : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        try
+        {
+            _pending.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The failure was reported by Close, or the caller is already unwinding from another error.
+        }
+
         _writer.Dispose();
     }
 
@@ -86,16 +103,24 @@ public sealed class AccessWriter : IDisposable
             return;
         }
 
-        using var group = _writer.AppendRowGroup();
-        Write(group, _buffer.Time);
-        Write(group, _buffer.Vm);
-        Write(group, _buffer.Vcpu);
-        Write(group, _buffer.Gva);
-        Write(group, _buffer.Gpa);
-        Write(group, MemoryMarshal.Cast<AccessKind, byte>(_buffer.Kind));
-        Write(group, _buffer.Size);
-        Write(group, _buffer.Io);
+        _pending.GetAwaiter().GetResult();
+        var full = _buffer;
+        (_buffer, _spare) = (_spare, full);
         _buffer.Clear();
+        _pending = Task.Run(() => WriteRowGroup(full));
+    }
+
+    private void WriteRowGroup(AccessBatch rows)
+    {
+        using var group = _writer.AppendRowGroup();
+        Write(group, rows.Time);
+        Write(group, rows.Vm);
+        Write(group, rows.Vcpu);
+        Write(group, rows.Gva);
+        Write(group, rows.Gpa);
+        Write(group, MemoryMarshal.Cast<AccessKind, byte>(rows.Kind));
+        Write(group, rows.Size);
+        Write(group, rows.Io);
     }
 
     private static void Write<T>(RowGroupWriter group, ReadOnlySpan<T> values)
