@@ -14,12 +14,16 @@ internal sealed class CaptureFile : IDisposable
     private static readonly byte[] s_gzipMagic = [0x1F, 0x8B];
 
     private readonly FileStream _file;
+    private readonly bool _isGzip;
+    private long _decompressed;
+    private bool _ended;
 
-    private CaptureFile(string path, FileStream file, Stream content)
+    private CaptureFile(string path, FileStream file, Stream content, bool isGzip)
     {
         Path = path;
         _file = file;
         Content = content;
+        _isGzip = isGzip;
     }
 
     /// <summary>The path the user gave.</summary>
@@ -68,7 +72,7 @@ internal sealed class CaptureFile : IDisposable
             Stream content = isZstd ? new DecompressionStream(file, 1 << 17, leaveOpen: true)
                 : isGzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)
                 : file;
-            return new CaptureFile(path, file, content);
+            return new CaptureFile(path, file, content, isGzip);
         }
         catch
         {
@@ -83,14 +87,47 @@ internal sealed class CaptureFile : IDisposable
     /// </summary>
     public int Read(Span<byte> buffer, long decompressedOffset)
     {
+        int n;
         try
         {
-            return Content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            n = Content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
         catch (Exception e) when (e is ZstdException or InvalidDataException or IOException)
         {
             throw new TraceInputException(Path, $"decompressed byte offset {decompressedOffset}",
                 $"expected a complete compressed stream: {e.Message}", e);
+        }
+
+        _decompressed += n;
+        if (n < buffer.Length && _isGzip && !_ended)
+        {
+            _ended = true;
+            CheckGzipEnd();
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// .NET's <see cref="GZipStream"/> ends a truncated stream as if it were complete, so the end is checked here:
+    /// a gzip file ends with the size of its data modulo 2^32 (ISIZE, RFC 1952), which a cut file lacks.
+    /// </summary>
+    /// <remarks>
+    /// ISIZE is the last member's size, so a file of several concatenated gzip members is refused too; the
+    /// <c>gzip</c> and <c>pigz</c> commands write one member.
+    /// </remarks>
+    private void CheckGzipEnd()
+    {
+        Span<byte> trailer = stackalloc byte[4];
+        var found = _file.Length >= 18 && RandomAccess.Read(_file.SafeFileHandle, trailer, _file.Length - 4) == 4
+            ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer)
+            : (uint?)null;
+        if (found != (uint)_decompressed)
+        {
+            var trailerSize = found is { } size ? $"a trailer size of {size}" : "no trailer";
+            throw new TraceInputException(Path, $"decompressed byte offset {_decompressed}",
+                $"expected a complete compressed stream: the gzip data ended after {_decompressed} bytes, but the " +
+                $"file ends with {trailerSize} (is it truncated?)");
         }
     }
 
