@@ -24,6 +24,7 @@ public sealed class RawRamImportTests : IDisposable
         Assert.Equal(0, result.Accesses);
         var rows = TraceFiles.ReadPages(output);
         Assert.Equal(pages.Count, rows.Count);
+        Assert.Equal(0xe0f02cb9028f0fefUL, rows[0].Hash); // xxhsum -H3 of the image's first page (PageHashTests)
         for (var gfn = 0; gfn < pages.Count; gfn++)
         {
             var row = rows[gfn];
