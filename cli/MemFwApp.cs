@@ -22,7 +22,14 @@ internal static class MemFwApp
         {
             TraceCommand.Create(console),
         };
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // The default exception handler would print "Unhandled exception:" and a stack trace for bad input: let
+        // the failures come here to become one line.
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
         try
         {
             return root.Parse(args).Invoke(configuration);
