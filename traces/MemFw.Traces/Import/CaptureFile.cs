@@ -38,8 +38,11 @@ internal sealed class CaptureFile : IDisposable
     /// <summary>Bytes read from disk so far (compressed bytes for a compressed file).</summary>
     public long Position => _file.Position;
 
-    /// <summary>Opens <paramref name="path"/>, choosing the decompressor by magic number and checking the extension.</summary>
-    /// <exception cref="TraceInputException">The file is missing or its extension promises another compression.</exception>
+    /// <summary>
+    /// Opens <paramref name="path"/>, decompressing <c>.zst</c> and <c>.gz</c> files after checking their magic number;
+    /// any other file is read as it is.
+    /// </summary>
+    /// <exception cref="TraceInputException">The file is missing or lacks the magic number its extension promises.</exception>
     public static CaptureFile Open(string path)
     {
         if (!File.Exists(path))
@@ -55,15 +58,16 @@ internal sealed class CaptureFile : IDisposable
             var n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
             file.Position = 0;
             head = head[..n];
-            var isZstd = head.SequenceEqual(s_zstdMagic);
-            var isGzip = head.StartsWith(s_gzipMagic);
-            if (path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) && !isZstd)
+            // The extension decides: a plain binary capture may well start with the two gzip magic bytes.
+            var isZstd = path.EndsWith(".zst", StringComparison.OrdinalIgnoreCase);
+            var isGzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            if (isZstd && !head.SequenceEqual(s_zstdMagic))
             {
                 throw new TraceInputException(path, "byte offset 0",
                     $"expected the zstd magic 28 B5 2F FD for a .zst file, found {Convert.ToHexString(head)}");
             }
 
-            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && !isGzip)
+            if (isGzip && !head.StartsWith(s_gzipMagic))
             {
                 throw new TraceInputException(path, "byte offset 0",
                     $"expected the gzip magic 1F 8B for a .gz file, found {Convert.ToHexString(head)}");
