@@ -96,6 +96,72 @@ public sealed class LackeyImportTests : IDisposable
         Assert.Equal(Captures.ParseLackey(lines), TraceFiles.ReadAccesses(output));
     }
 
+    [Fact]
+    public void Import_CaptureLongerThanTheReadBuffer_RoundTripsEveryAccess()
+    {
+        // The header, 40 copies of the 3000 access lines (about 1.7 MB, 120,000+ accesses), then the footer.
+        var lines = Fixture.Lines(Fixture.Lackey);
+        var body = lines.Where(l => !l.StartsWith("==", StringComparison.Ordinal)).ToArray();
+        var big = lines.Take(6).Concat(Enumerable.Repeat(body, 40).SelectMany(b => b))
+            .Concat(lines.Where(l => l.StartsWith("==", StringComparison.Ordinal)).Skip(6)).ToList();
+        var input = _temp.WriteLines("big.log", big);
+        var output = _temp.Combine("trace");
+
+        Import(output, input);
+
+        Assert.Equal(Captures.ParseLackey(big), TraceFiles.ReadAccesses(output));
+    }
+
+    [Fact]
+    public void Import_MalformedLineBeyondTheReadBuffer_NamesItsLineNumber()
+    {
+        var lines = Fixture.Lines(Fixture.Lackey);
+        var body = lines.Where(l => !l.StartsWith("==", StringComparison.Ordinal)).ToArray();
+        var big = lines.Take(6).Concat(Enumerable.Repeat(body, 40).SelectMany(b => b)).ToList();
+        big[99_999] = " L 0401ab70,x";
+        var input = _temp.WriteLines("big.log", big);
+
+        var e = Assert.Throws<TraceInputException>(() => Import(_temp.Combine("trace"), input));
+
+        Assert.Equal("line 100000", e.Location);
+    }
+
+    [Fact]
+    public void Import_OverlongLine_NamesItsLineNumber()
+    {
+        var lines = Fixture.Lines(Fixture.Lackey);
+        lines[9] = " L " + new string('0', 5000) + "1,4";
+        var input = _temp.WriteLines("long-line.log", lines);
+
+        var e = Assert.Throws<TraceInputException>(() => Import(_temp.Combine("trace"), input));
+
+        Assert.Equal(input, e.File);
+        Assert.Equal("line 10", e.Location);
+    }
+
+    [Fact]
+    public void Import_BinaryCaptureGivenAsLackey_FailsAtTheFirstLine()
+    {
+        var e = Assert.Throws<TraceInputException>(() =>
+            Import(_temp.Combine("trace"), Fixture.Path(Fixture.Qemu)));
+
+        Assert.Equal(Fixture.Path(Fixture.Qemu), e.File);
+        Assert.Equal("line 1", e.Location);
+    }
+
+    [Fact]
+    public void Import_HeaderOnly_GivesAnEmptyTrace()
+    {
+        var lines = Fixture.Lines(Fixture.Lackey).Where(l => l.StartsWith("==", StringComparison.Ordinal));
+        var input = _temp.WriteLines("header.log", lines);
+        var output = _temp.Combine("trace");
+
+        var result = Import(output, input);
+
+        Assert.Equal(0, result.Accesses);
+        Assert.Empty(TraceFiles.ReadAccesses(output));
+    }
+
     private static ImportResult Import(string output, string input) => TraceImporter.Import(new ImportOptions
     {
         Format = ImportFormat.Lackey,

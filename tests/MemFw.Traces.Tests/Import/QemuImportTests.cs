@@ -80,6 +80,48 @@ public sealed class QemuImportTests : IDisposable
         Assert.Equal(compressed, source.File);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x1F, 0x8B })]
+    [InlineData(new byte[] { 0x28, 0xB5, 0x2F, 0xFD })]
+    public void Import_RawCaptureStartingLikeACompressedFile_IsReadAsIs(byte[] magic)
+    {
+        // A record whose guest-virtual address happens to end in the gzip or zstd magic: without a .gz or .zst
+        // extension the file is a plain capture.
+        var bytes = Fixture.Bytes(Fixture.Qemu);
+        magic.CopyTo(bytes, 0);
+        var input = _temp.WriteFile("magic.qemu", bytes);
+        var output = _temp.Combine("trace");
+
+        Import(output, input);
+
+        Assert.Equal(Captures.ParseQemu(bytes), TraceFiles.ReadAccesses(output));
+    }
+
+    [Fact]
+    public void Import_CaptureLongerThanABatch_RoundTripsEveryRecord()
+    {
+        // 40 copies of the capture: 80,000 records, more than one read batch of the importer.
+        var bytes = Enumerable.Repeat(Fixture.Bytes(Fixture.Qemu), 40).SelectMany(b => b).ToArray();
+        var input = _temp.WriteFile("long.qemu", bytes);
+        var output = _temp.Combine("trace");
+
+        Import(output, input);
+
+        Assert.Equal(Captures.ParseQemu(bytes), TraceFiles.ReadAccesses(output));
+    }
+
+    [Fact]
+    public void Import_ReservedBitBeyondTheFirstBatch_NamesItsOffset()
+    {
+        var bytes = Enumerable.Repeat(Fixture.Bytes(Fixture.Qemu), 40).SelectMany(b => b).ToArray();
+        bytes[(70_001 * 16) + 8] |= 0x04;
+        var input = _temp.WriteFile("long.qemu", bytes);
+
+        var e = Assert.Throws<TraceInputException>(() => Import(_temp.Combine("trace"), input));
+
+        Assert.Equal($"byte offset {70_001 * 16}", e.Location);
+    }
+
     [Fact]
     public void Import_RamSizeBelowAnAccess_FailsNamingTheAccess()
     {

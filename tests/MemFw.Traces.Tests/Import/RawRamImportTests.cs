@@ -89,6 +89,22 @@ public sealed class RawRamImportTests : IDisposable
     }
 
     [Fact]
+    public void Import_ImageStartingWithTheGzipMagic_IsReadAsIs()
+    {
+        var image = Fixture.Bytes(Fixture.RamFirst64);
+        image[0] = 0x1F;
+        image[1] = 0x8B;
+        var input = _temp.WriteFile("magic.raw", image);
+        var output = _temp.Combine("trace");
+
+        Import(output, storeContent: true, input);
+
+        var rows = TraceFiles.ReadPages(output);
+        Assert.Equal(Captures.Pages(image).Select(p => XxHash3.HashToUInt64(p)), rows.Select(r => r.Hash));
+        Assert.Equal(image[..4096], rows[0].Content);
+    }
+
+    [Fact]
     public void Import_RealImage_DescribesTheVmFromTheImage()
     {
         var output = _temp.Combine("trace");

@@ -56,6 +56,32 @@ public sealed class VmsimImportTests : IDisposable
             TraceFiles.ReadAccesses(output));
     }
 
+    [Fact]
+    public void Import_CaptureLongerThanTheReadBuffer_RoundTripsEveryAccess()
+    {
+        var lines = Fixture.Lines(Fixture.Vmsim);
+        var big = Enumerable.Repeat(lines, 120).SelectMany(l => l).ToList(); // about 960 KB, 79,680 accesses
+        var input = _temp.WriteLines("big.vmsim", big);
+        var output = _temp.Combine("trace");
+
+        Import(output, input);
+
+        Assert.Equal(Captures.ParseVmsim(big), TraceFiles.ReadAccesses(output));
+    }
+
+    [Fact]
+    public void Import_MalformedLineBeyondTheReadBuffer_NamesItsLineNumber()
+    {
+        var big = Enumerable.Repeat(Fixture.Lines(Fixture.Vmsim), 120).SelectMany(l => l).ToList();
+        big[70_000] = "1fff000548 RW";
+        var input = _temp.WriteLines("big.vmsim", big);
+
+        var e = Assert.Throws<TraceInputException>(() => Import(_temp.Combine("trace"), input));
+
+        Assert.Equal(input, e.File);
+        Assert.Equal("line 70001", e.Location);
+    }
+
     private static ImportResult Import(string output, string input) => TraceImporter.Import(new ImportOptions
     {
         Format = ImportFormat.Vmsim,
