@@ -82,6 +82,19 @@ public sealed class TraceValidateCommandTests : IDisposable
         Assert.StartsWith($"memfw: error: {accesses}: expected a Parquet file", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_MissingAccessesFile_FailsWithOneLineNamingIt()
+    {
+        var trace = _temp.Combine("trace");
+        CliRun.Succeeds("trace", "import", "-f", "qemu", "-o", trace, Fixture.Path(Fixture.Qemu));
+        var accesses = Path.Combine(trace, TraceFormat.AccessesFile);
+        File.Delete(accesses);
+
+        var line = CliRun.FailsWithOneLine("trace", "validate", trace);
+
+        Assert.Equal($"memfw: error: {accesses}: file not found", line);
+    }
+
     /// <summary>The QEMU capture with a kind of 7 at row 10 and rows 100 and 101 swapped: faults at rows 10 and 101.</summary>
     private (string Trace, long[] Rows) Broken()
     {
