@@ -139,8 +139,8 @@ internal sealed class ImportPlan
                 sources.Add(Source(options.Format, AccessInputs[vm].Path, null));
             }
 
-            sources.AddRange(Images.Where(i => i.Vm == vm)
-                .Select(i => Source(ImportFormat.RawRam, i.Spec.Path, spans[vm].Resolve(SnapshotTimeOf(i.Spec, vm)))));
+            sources.AddRange(Enumerable.Range(0, Images.Count).Where(k => Images[k].Vm == vm)
+                .Select(k => Source(ImportFormat.RawRam, Images[k].Spec.Path, spans[vm].Resolve(SnapshotTimeOf(k)))));
             vms.Add(new VmDescriptor
             {
                 Id = vm,
@@ -162,10 +162,13 @@ internal sealed class ImportPlan
         };
     }
 
-    /// <summary>The snapshot time of an image: its own, or its position among the VM's images.</summary>
-    public SnapshotTime SnapshotTimeOf(InputSpec image, int vm) =>
-        image.Time ?? new SnapshotTime(SnapshotAnchor.Absolute,
-            Images.Where(i => i.Vm == vm).Select(i => i.Spec).ToList().IndexOf(image));
+    /// <summary>The snapshot time of image <paramref name="index"/>: its own, or its position among the VM's images.</summary>
+    /// <remarks>The position counts images, not distinct specs: the same file given twice is two snapshots.</remarks>
+    public SnapshotTime SnapshotTimeOf(int index)
+    {
+        var (image, vm) = Images[index];
+        return image.Time ?? new SnapshotTime(SnapshotAnchor.Absolute, Images.Take(index).Count(i => i.Vm == vm));
+    }
 
     private static CaptureSource Source(ImportFormat format, string path, long? time) => new()
     {

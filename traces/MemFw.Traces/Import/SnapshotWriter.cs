@@ -15,7 +15,7 @@ internal static class SnapshotWriter
         CancellationToken cancellationToken)
     {
         var ordered = plan.Images
-            .Select(i => (i.Spec, i.Vm, Time: spans[i.Vm].Resolve(plan.SnapshotTimeOf(i.Spec, i.Vm))))
+            .Select((i, k) => (i.Spec, i.Vm, Time: spans[i.Vm].Resolve(plan.SnapshotTimeOf(k))))
             .OrderBy(i => i.Time).ThenBy(i => i.Vm)
             .ToList();
         for (var k = 1; k < ordered.Count; k++)
