@@ -14,7 +14,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=$ROOT/traces/samples
-SHARED=${SHARED:-$ROOT/../shared/samples}
+SHARED=$(cd "${SHARED:-$ROOT/../shared/samples}" && pwd)
 RECAPTURE=0
 case "${1:-}" in
   --recapture) RECAPTURE=1 ;;
