@@ -5,7 +5,7 @@
 #
 #   SHARED   folder of the shared samples (default: ../shared/samples relative to the repository root)
 #   MEMFW    the memfw program to use (default: built here with `dotnet build cli -c Release`)
-#   TMPDIR   where the scratch folder goes (needs about 2.5 GB: decompressed RAM images, full-length traces)
+#   TMPDIR   where the scratch folder goes (needs about 1.3 GB: decompressed RAM images, full-length traces)
 #
 # Every import is deterministic, so the traces come out byte-identical to the committed ones.
 # --recapture also reruns valgrind to remake lackey-captures/*.lackey.zst before importing them; a fresh capture
