@@ -96,6 +96,36 @@ public sealed class PluginGeneratorTests
     }
 
     [Fact]
+    public void Generate_DerivedOptionsRecord_ListsBasePropertiesFirst()
+    {
+        var source = TestSources.Plugin("public sealed class P(Options options) : IReplacementPolicy",
+            body: "public Options Options { get; } = options;",
+            extra: """
+                public record BaseOptions { public int First { get; init; } = 1; }
+                public sealed record Options : BaseOptions { public bool Second { get; set; } }
+                """);
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Contains("private const string Known = \"first, second\";", run.Source("Lab_POptionBinder.g.cs"),
+            StringComparison.Ordinal);
+        Assert.Empty(run.CompilerProblems());
+    }
+
+    [Fact]
+    public void Generate_RecordStructOptions_Compiles()
+    {
+        var source = TestSources.Plugin("public sealed class P(Options options) : IReplacementPolicy",
+            body: "public Options Options { get; } = options;",
+            extra: "public record struct Options { public Options() { } public long Size { get; init; } = 4; }");
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilerProblems());
+    }
+
+    [Fact]
     public void Generate_DocumentationModeNone_StillReadsOptionSummaries()
     {
         var options = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.None);
