@@ -45,16 +45,18 @@ public sealed class DiagnosticTests
     [InlineData("lru")]
     [InlineData("lru-2q")]
     [InlineData("2q")]
-    public void NameKebabCase_ReportsNothing(string name) =>
-        Assert.Empty(GeneratorHarness.Run(TestSources.Plugin(Policy, $"\"{name}\", Description = \"d\", Source = \"s\""))
-            .Diagnostics);
+    public void NameKebabCase_ReportsNothing(string name)
+    {
+        var source = TestSources.Plugin(Policy, $"\"{name}\", Description = \"d\", Source = \"s\"");
+
+        Assert.Empty(GeneratorHarness.Run(source).Diagnostics);
+    }
 
     [Fact]
     public void NameUsedTwice_ReportsMemfw004OnBothAndRegistersNeither()
     {
         var first = TestSources.Plugin("public sealed class First : IReplacementPolicy", "\"same\"");
-        var second = TestSources.Plugin("public sealed class Second : IReplacementPolicy", "\"same\"")
-            .Replace("namespace Lab;", "namespace Lab.Other;", StringComparison.Ordinal);
+        var second = TestSources.Plugin("public sealed class Second : IReplacementPolicy", "\"same\"", ns: "Lab.Other");
 
         var run = GeneratorHarness.Run(first, second);
 
@@ -103,9 +105,8 @@ public sealed class DiagnosticTests
     [InlineData("System.TimeSpan")]
     public void UnsupportedOptionType_ReportsMemfw006OnTheProperty(string type)
     {
-        var source = TestSources.Plugin("public sealed class P(Options options) : IReplacementPolicy",
-            body: "public Options Options { get; } = options;",
-            extra: $"public sealed record Options {{ public {type} Weights {{ get; init; }} }}");
+        var source = TestSources.PluginWithOptions(
+            $"public sealed record Options {{ public {type} Weights {{ get; init; }} }}");
 
         Assert.Equal("Weights", At(Single(GeneratorHarness.Run(source), "MEMFW006"), source));
     }
@@ -114,11 +115,11 @@ public sealed class DiagnosticTests
     [InlineData("public sealed class Options { }", "it is not a record")]
     [InlineData("public sealed record Options(int Size);", "it has no public parameterless constructor")]
     [InlineData("public abstract record Options;", "it is abstract")]
-    [InlineData("public sealed record Options { public required int Size { get; init; } }", "member 'Size' is required")]
+    [InlineData("public sealed record Options { public required int Size { get; init; } }",
+        "member 'Size' is required")]
     public void BadOptionsType_ReportsMemfw007OnTheOptionsType(string options, string reason)
     {
-        var source = TestSources.Plugin("public sealed class P(Options options) : IReplacementPolicy",
-            body: "public Options Options { get; } = options;", extra: options);
+        var source = TestSources.PluginWithOptions(options);
 
         var diagnostic = Single(GeneratorHarness.Run(source), "MEMFW007");
 
@@ -137,11 +138,7 @@ public sealed class DiagnosticTests
     public void Accessibility_ReportsMemfw008WhenGeneratedCodeCannotNameTheClass(
         string outer, string declaration, string? reason)
     {
-        var source = TestSources.Plugin(declaration);
-        if (outer.Length > 0)
-        {
-            source = source.Replace("namespace Lab;", $"namespace Lab; {outer} {{", StringComparison.Ordinal) + "}";
-        }
+        var source = TestSources.Plugin(declaration, outer: outer);
 
         var run = GeneratorHarness.Run(source);
 
@@ -182,7 +179,7 @@ public sealed class DiagnosticTests
         Assert.Empty(run.Result.GeneratedSources);
     }
 
-    /// <summary>The only diagnostic of a one-file <paramref name="run"/>, checked to have <paramref name="id"/>.</summary>
+    /// <summary>The one diagnostic of a one-file <paramref name="run"/>, checked to be <paramref name="id"/>.</summary>
     private static Diagnostic Single(GeneratorRun run, string id)
     {
         var diagnostic = Assert.Single(run.Diagnostics);

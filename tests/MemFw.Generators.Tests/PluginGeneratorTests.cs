@@ -51,8 +51,7 @@ public sealed class PluginGeneratorTests
     public void Generate_SameClassNameInTwoNamespaces_GeneratesDistinctTypes()
     {
         var first = TestSources.Plugin("public sealed class Fifo : IReplacementPolicy", "\"fifo-a\"");
-        var second = TestSources.Plugin("public sealed class Fifo : IReplacementPolicy", "\"fifo-b\"")
-            .Replace("namespace Lab;", "namespace Lab.Other;", StringComparison.Ordinal);
+        var second = TestSources.Plugin("public sealed class Fifo : IReplacementPolicy", "\"fifo-b\"", ns: "Lab.Other");
 
         var run = GeneratorHarness.Run(first, second);
 
@@ -77,20 +76,17 @@ public sealed class PluginGeneratorTests
     [Fact]
     public void Generate_NestedPluginAndKeywordNames_Compiles()
     {
-        var source = TestSources.Plugin(
-            "public sealed class Policy(Options options) : IReplacementPolicy",
-            body: "public Options Options { get; } = options;",
-            extra: """
-                public enum Kind { @class, Other }
-                public sealed record Options { public Kind @event { get; init; } = Kind.@class; }
-                """)
-            .Replace("namespace Lab;", "namespace Lab; public static class Outer_Name {", StringComparison.Ordinal)
-            + "}";
+        var source = TestSources.PluginWithOptions(
+            """
+            public enum Kind { @class, Other }
+            public sealed record Options { public Kind @event { get; init; } = Kind.@class; }
+            """,
+            outer: "public static class Outer_Name");
 
         var run = GeneratorHarness.Run(source);
 
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("Lab_Outer_0Name_1PolicyRunner", run.Source("MemFwPluginRegistry.g.cs"),
+        Assert.Contains("Lab_Outer_0Name_1PRunner", run.Source("MemFwPluginRegistry.g.cs"),
             StringComparison.Ordinal);
         Assert.Empty(run.CompilerProblems());
     }
@@ -98,12 +94,10 @@ public sealed class PluginGeneratorTests
     [Fact]
     public void Generate_DerivedOptionsRecord_ListsBasePropertiesFirst()
     {
-        var source = TestSources.Plugin("public sealed class P(Options options) : IReplacementPolicy",
-            body: "public Options Options { get; } = options;",
-            extra: """
-                public record BaseOptions { public int First { get; init; } = 1; }
-                public sealed record Options : BaseOptions { public bool Second { get; set; } }
-                """);
+        var source = TestSources.PluginWithOptions("""
+            public record BaseOptions { public int First { get; init; } = 1; }
+            public sealed record Options : BaseOptions { public bool Second { get; set; } }
+            """);
 
         var run = GeneratorHarness.Run(source);
 
@@ -115,9 +109,8 @@ public sealed class PluginGeneratorTests
     [Fact]
     public void Generate_RecordStructOptions_Compiles()
     {
-        var source = TestSources.Plugin("public sealed class P(Options options) : IReplacementPolicy",
-            body: "public Options Options { get; } = options;",
-            extra: "public record struct Options { public Options() { } public long Size { get; init; } = 4; }");
+        var source = TestSources.PluginWithOptions(
+            "public record struct Options { public Options() { } public long Size { get; init; } = 4; }");
 
         var run = GeneratorHarness.Run(source);
 

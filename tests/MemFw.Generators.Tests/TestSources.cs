@@ -132,29 +132,44 @@ internal static class TestSources
     /// <summary>
     /// A plugin source of class <paramref name="declaration"/> (its modifiers, name and base list) with the
     /// attribute arguments <paramref name="attribute"/>, a body implementing the contract, and
-    /// <paramref name="extra"/> declarations after it (options records, enums).
+    /// <paramref name="extra"/> declarations after it (options records, enums); all in namespace
+    /// <paramref name="ns"/>, and inside the type <paramref name="outer"/> when one is given.
     /// </summary>
     public static string Plugin(
         string declaration,
         string attribute = "\"test\", Description = \"A test policy\", Source = \"Tests\"",
         string body = "",
-        string extra = "") => $$"""
-        using System;
-        using MemFw.Framework.Plugins;
-        using MemFw.Framework.Replacement;
+        string extra = "",
+        string ns = "Lab",
+        string outer = "")
+    {
+        var plugin = $$"""
+            [ReplacementPolicy({{attribute}})]
+            {{declaration}}
+            {
+                {{body}}
+                public void OnHit(int frame, bool write) { }
+                public void OnInsert(int frame, bool write) { }
+                public int SelectVictim() => 0;
+                public void OnTick() { }
+            }
 
-        namespace Lab;
-
-        [ReplacementPolicy({{attribute}})]
-        {{declaration}}
+            {{extra}}
+            """;
+        if (outer.Length > 0)
         {
-            {{body}}
-            public void OnHit(int frame, bool write) { }
-            public void OnInsert(int frame, bool write) { }
-            public int SelectVictim() => 0;
-            public void OnTick() { }
+            plugin = $"{outer}\n{{\n{plugin}\n}}";
         }
 
-        {{extra}}
-        """;
+        return $"using System;\nusing MemFw.Framework.Plugins;\nusing MemFw.Framework.Replacement;\n\n"
+            + $"namespace {ns};\n\n{plugin}\n";
+    }
+
+    /// <summary>
+    /// Plugin <c>Lab.P</c>, whose constructor takes an options record <c>Options</c> declared by
+    /// <paramref name="options"/> (with any enums it needs).
+    /// </summary>
+    public static string PluginWithOptions(string options, string outer = "") =>
+        Plugin("public sealed class P(Options options) : IReplacementPolicy",
+            body: "public Options Options { get; } = options;", extra: options, outer: outer);
 }
