@@ -106,13 +106,13 @@ public sealed class PluginGeneratorTests
         Assert.Empty(run.CompilerProblems());
     }
 
-    [Fact]
-    public void Generate_RecordStructOptions_Compiles()
+    [Theory]
+    [InlineData("public record struct Options { public Options() { } public long Size { get; init; } = 4; }")]
+    [InlineData("public sealed record Options;")]
+    [InlineData("public sealed record Options { public int Computed => 4; }")]
+    public void Generate_OptionsRecordShapes_Compile(string options)
     {
-        var source = TestSources.PluginWithOptions(
-            "public record struct Options { public Options() { } public long Size { get; init; } = 4; }");
-
-        var run = GeneratorHarness.Run(source);
+        var run = GeneratorHarness.Run(TestSources.PluginWithOptions(options));
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilerProblems());

@@ -33,15 +33,18 @@ internal static class OptionBinderEmitter
         w.Line("/// <summary>Checks the names in <paramref name=\"values\"/> and binds their values.</summary>");
         w.Line($"/// <exception cref=\"{FrameworkTypes.PluginOptionException}\">An option is unknown, malformed or "
             + "rejected by the options record.</exception>");
-        w.Open(plugin.Options is { } record
-            ? $"public static {record.FullyQualifiedType} Bind({FrameworkTypes.OptionValues} values)"
-            : $"public static void Bind({FrameworkTypes.OptionValues} values)");
+        var record = plugin.Options?.FullyQualifiedType;
+        w.Open($"public static {record ?? "void"} Bind({FrameworkTypes.OptionValues} values)");
         WriteNameCheck(w, options, prefix);
-        if (plugin.Options is { } model)
+        if (record is not null)
         {
             w.Line();
-            w.Line($"var options = new {model.FullyQualifiedType}();");
-            w.Line("string text;");
+            w.Line($"var options = new {record}();");
+            if (!options.IsEmpty)
+            {
+                w.Line("string text;");
+            }
+
             foreach (var option in options)
             {
                 WriteOption(w, option);
