@@ -1,0 +1,47 @@
+using MemFw.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MemFw.Generators.Emit;
+
+/// <summary>The pipeline's outputs: each adds its files or reports its diagnostics, and never throws.</summary>
+internal static class SourceOutput
+{
+    /// <summary>Reports one diagnostic found while parsing a plugin.</summary>
+    public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic) =>
+        context.ReportDiagnostic(Diagnostics.ToDiagnostic(diagnostic));
+
+    /// <summary>Adds the option binder and the dispatch of <paramref name="plugin"/>.</summary>
+    public static void AddPlugin(SourceProductionContext context, PluginModel plugin)
+    {
+        var failure = Guard.Run(plugin.TypeName, null, () =>
+        {
+            context.AddSource(OptionBinderEmitter.HintName(plugin), OptionBinderEmitter.Emit(plugin));
+            context.AddSource(DispatchEmitter.HintName(plugin), DispatchEmitter.Emit(plugin));
+        });
+        if (failure is not null)
+        {
+            Report(context, failure);
+        }
+    }
+
+    /// <summary>Reports name clashes and adds the registry, unless the assembly has no valid plugin.</summary>
+    public static void AddRegistry(SourceProductionContext context, RegistryModel registry)
+    {
+        foreach (var diagnostic in registry.Diagnostics)
+        {
+            Report(context, diagnostic);
+        }
+
+        if (registry.Plugins.IsEmpty)
+        {
+            return;
+        }
+
+        var failure = Guard.Run(GeneratedCode.Registry, null,
+            () => context.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(registry)));
+        if (failure is not null)
+        {
+            Report(context, failure);
+        }
+    }
+}
