@@ -45,7 +45,7 @@ internal sealed class IndexedMinHeap
     /// <summary>Whether <paramref name="item"/> is in the heap.</summary>
     public bool Contains(int item) => _position[item] != Absent;
 
-    /// <summary>Adds <paramref name="item"/> with <paramref name="key"/>, or changes its key if it is present.</summary>
+    /// <summary>Adds <paramref name="item"/> with <paramref name="key"/>, or changes its key if present.</summary>
     public void Set(int item, UInt128 key)
     {
         var at = _position[item];
@@ -81,7 +81,7 @@ internal sealed class IndexedMinHeap
         _key[item] = key;
     }
 
-    /// <summary>Restores the heap order after <see cref="SetUnordered"/> calls, in O(n) (Floyd's construction).</summary>
+    /// <summary>Restores the heap order after <see cref="SetUnordered"/> calls in O(n) (Floyd's method).</summary>
     public void Reorder()
     {
         for (var at = (_count / 2) - 1; at >= 0; at--)

@@ -8,7 +8,7 @@ namespace MemFw.Plugins.Collections;
 /// </summary>
 /// <remarks>
 /// A list runs from <see cref="First"/> to its last node; the policies keep their oldest or least recent entry
-/// first and append the newest last. <see cref="ListOf"/> doubles as the membership test a policy needs for ghost lists.
+/// first and append the newest last. <see cref="ListOf"/> doubles as the membership test of ghost lists.
 /// </remarks>
 internal sealed class IntrusiveLists
 {

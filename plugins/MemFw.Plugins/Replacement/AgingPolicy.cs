@@ -13,7 +13,7 @@ namespace MemFw.Plugins.Replacement;
 /// (see <see cref="TickCounters"/>); pages idle for <see cref="AgingOptions.Bits"/> ticks all tie at zero, which the
 /// book notes as the limit of finite counters.
 /// </remarks>
-[ReplacementPolicy("aging", Description = "Aging: n-bit counters shifted at each tick, Accessed bit on top; evicts lowest",
+[ReplacementPolicy("aging", Description = "Aging: n-bit counters shifted each tick, Accessed bit on top; evicts lowest",
     Source = "Tanenbaum and Bos, Modern Operating Systems, 4th ed., section 3.4.7")]
 public sealed class AgingPolicy : IReplacementPolicy
 {

@@ -108,7 +108,7 @@ public sealed class ArcPolicy : IReplacementPolicy
     {
     }
 
-    /// <summary>Case IV: a page in no list enters T1, after the eviction and ghost trimming the figure asks for.</summary>
+    /// <summary>Case IV: a page in no list enters T1, after the eviction and ghost trimming of Fig. 4.</summary>
     private void InsertNew(int page)
     {
         var t1 = _lists.Count(T1);

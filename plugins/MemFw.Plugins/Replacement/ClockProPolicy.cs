@@ -253,7 +253,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
         return false;
     }
 
-    /// <summary>Moves HANDhot from <paramref name="page"/> to the next hot page, ending the test periods it passes.</summary>
+    /// <summary>Moves HANDhot from <paramref name="page"/> to the next hot page, ending test periods.</summary>
     private int SettleHandHot(int page)
     {
         if (_hot == 0)

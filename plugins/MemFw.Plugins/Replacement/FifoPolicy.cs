@@ -6,7 +6,7 @@ namespace MemFw.Plugins.Replacement;
 
 /// <summary>
 /// First in, first out: keeps the resident pages in the order they were loaded and evicts the page resident
-/// longest, whatever its use. The queue behind <see cref="SecondChancePolicy"/>.
+/// longest, whatever its use. The queue behind <see cref="SecondChancePolicy"/> and <see cref="LruPolicy"/>.
 /// </summary>
 /// <remarks>
 /// Tanenbaum and Bos, <i>Modern Operating Systems</i>, 4th ed., section 3.4.3; studied as FIFO by Belady (IBM Systems
@@ -28,7 +28,7 @@ public sealed class FifoPolicy : IReplacementPolicy
         _queue = new IntrusiveLists(context.FrameCount, 1);
     }
 
-    /// <summary>The frame at the head of the queue: the one loaded longest ago.</summary>
+    /// <summary>The frame at the head of the queue: the one loaded (or last sent to the tail) longest ago.</summary>
     public int Oldest => _queue.First(Queue);
 
     /// <inheritdoc/>

@@ -99,7 +99,7 @@ public sealed class LfuPolicy : IReplacementPolicy
         return bucket;
     }
 
-    /// <summary>Takes <paramref name="frame"/> out of its bucket, returning the bucket to the spares if it empties.</summary>
+    /// <summary>Takes <paramref name="frame"/> out of its bucket, which goes back to the spares if empty.</summary>
     private void Leave(int frame)
     {
         var bucket = _pages.ListOf(frame);

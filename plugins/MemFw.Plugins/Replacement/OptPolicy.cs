@@ -21,11 +21,11 @@ public sealed class OptPolicy : IReplacementPolicy
 {
     private readonly NextUseReader _nextUse;
 
-    /// <summary>The frames ordered by next use, farthest first (the key is <see cref="NextUseReader.Never"/> minus it).</summary>
+    /// <summary>The frames by next use, farthest first (keyed by <see cref="NextUseReader.Never"/> minus it).</summary>
     private readonly IndexedMinHeap _farthest;
 
     /// <summary>Creates the policy for one replay.</summary>
-    /// <exception cref="ArgumentException">The context carries no next uses (the replay was not started offline).</exception>
+    /// <exception cref="ArgumentException">The context carries no next uses (the replay is not offline).</exception>
     public OptPolicy(ReplacementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -7,7 +7,7 @@ namespace MemFw.Plugins.Replacement;
 /// <remarks>
 /// Belady, "A study of replacement algorithms for a virtual-storage computer", IBM Systems Journal 5(2), 1966
 /// (algorithm RAND). The draws come from <see cref="Random"/> seeded with <see cref="ReplacementContext.Seed"/>, so a
-/// seed gives the same replay every time. It is also how ESX picks host-swap victims (vmm-facts, section 1).
+/// seed gives the same replay every time. ESX picks its host-swap victims at random too.
 /// </remarks>
 [ReplacementPolicy("random", Description = "Random: evicts a uniformly drawn frame (seeded)",
     Source = "Belady, IBM Systems Journal 5(2) 1966, algorithm RAND")]

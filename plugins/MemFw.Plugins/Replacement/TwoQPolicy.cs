@@ -17,9 +17,9 @@ namespace MemFw.Plugins.Replacement;
 /// </para>
 /// <para>
 /// Open points: when A1in holds at most Kin pages but Am is empty (tiny memories, or Kin near all frames), A1in gives
-/// the victim; the paper keeps a page that moves from A1out to Am also in A1out, we take it out (a page is in one
-/// list), deciding its membership as the paper does, before the eviction that makes room for it may push the last
-/// ghost out of A1out.
+/// the victim. The paper's pseudocode moves a page from A1out to Am without taking its id out of A1out; we take it
+/// out, so that a page is in one list. Whether the faulting page is in A1out is decided, as in the paper, before the
+/// eviction that makes room for it, which may push that very id out of A1out.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("2q", Description = "2Q: FIFO probation (A1in), ghost history (A1out), LRU of reused pages (Am)",

@@ -10,8 +10,8 @@ namespace MemFw.Plugins.Replacement;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Carr and Hennessy, "WSCLOCK: a simple and effective algorithm for virtual memory management", SOSP 1981;
-/// followed as Tanenbaum and Bos, <i>Modern Operating Systems</i>, 4th ed., section 3.4.9, describe it. Virtual time is
+/// Carr and Hennessy, "WSCLOCK: a simple and effective algorithm for virtual memory management", SOSP 1981, as
+/// Tanenbaum and Bos, <i>Modern Operating Systems</i>, 4th ed., section 3.4.9, describe it. Virtual time is
 /// the count of accesses seen. A tick samples the Accessed bits as the working-set algorithm of section 3.4.8 does:
 /// each set bit becomes the page's time of last use, then is cleared. A loaded page's time of last use is its load.
 /// </para>
@@ -21,7 +21,7 @@ namespace MemFw.Plugins.Replacement;
 /// modelled). When the hand comes back to where it started: if it scheduled a write-back, it goes on and evicts the
 /// first clean page it meets (the book's case 1; the scheduled pages are clean by then); otherwise every page is in
 /// the working set and it evicts the clean page with the oldest time of last use seen on the way (the book: "any
-/// clean page"), or, with none clean, the page where it started (the book's choice), written back as it goes.
+/// clean page"), or, with none clean, the page where it started (the book's choice), written back on eviction.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("wsclock", Description = "WSClock: clock over the working set, cleaning old dirty pages",

@@ -1,6 +1,6 @@
 namespace MemFw.Plugins.Tests.Replacement;
 
-/// <summary>Reference strings written as text: page numbers separated by spaces, "w" after a page for a write.</summary>
+/// <summary>Reference strings as text: page numbers separated by spaces, "w" after a page for a write.</summary>
 internal static class Reference
 {
     /// <summary>Parses "1 2w 3" into pages {1, 2, 3} and writes {false, true, false}.</summary>

@@ -5,7 +5,7 @@ using MemFw.Framework.Replay;
 
 namespace MemFw.Plugins.Tests.Replacement;
 
-/// <summary>What every replacement policy owes the engine, checked over all policies found by their attribute.</summary>
+/// <summary>What every replacement policy owes the engine, checked over all policies found by attribute.</summary>
 public sealed class ReplacementPolicyContractTests
 {
     public static TheoryData<string> Names => PolicyCatalog.Names;

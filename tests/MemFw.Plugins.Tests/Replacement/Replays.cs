@@ -6,7 +6,7 @@ namespace MemFw.Plugins.Tests.Replacement;
 /// <summary>Runs a policy over a reference string through the engine, as a replay command would.</summary>
 internal static class Replays
 {
-    /// <summary>Replays <paramref name="reference"/> (see <see cref="Reference.Parse"/>) through a new policy.</summary>
+    /// <summary>Replays <paramref name="reference"/> (as <see cref="Reference.Parse"/> reads it).</summary>
     public static ReplayCounters Run<TPolicy>(Func<ReplacementContext, TPolicy> create, string reference, int frames,
         long tickPeriod = ReplaySettings.DefaultTickPeriod, int seed = 42)
         where TPolicy : IReplacementPolicy
