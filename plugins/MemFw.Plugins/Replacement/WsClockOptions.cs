@@ -7,7 +7,8 @@ public sealed record WsClockOptions
     /// <remarks>
     /// Four default tick periods (about 40 ms of the bundled QEMU guest): the time of last use is only known to a
     /// tick or a scan, so the window must span several ticks for "older than tau" to mean more than "missed one
-    /// tick"; Tanenbaum's example likewise takes tau as several clock ticks.
+    /// tick"; Tanenbaum's example likewise takes tau as several clock ticks. When every resident page is inside the
+    /// window (memory smaller than the working set), each fault costs the hand a full turn, O(frames).
     /// </remarks>
     public const long DefaultTau = 2_000_000;
 
