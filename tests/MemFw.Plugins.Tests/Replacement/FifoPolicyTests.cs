@@ -1,0 +1,66 @@
+using MemFw.Plugins.Replacement;
+
+namespace MemFw.Plugins.Tests.Replacement;
+
+public sealed class FifoPolicyTests
+{
+    private const string Belady = "1 2 3 4 1 2 5 1 2 3 4 5";
+    private const string Classic = "7 0 1 2 0 3 0 4 2 3 0 3 2 1 2 0 1 7 0 1";
+
+    [Fact]
+    public void Replay_BeladyStringThreeFrames_NineFaults()
+    {
+        // Queue, oldest first (F = fault, ev = evicted):
+        // 1 F [1]  2 F [1 2]  3 F [1 2 3]  4 F ev1 [2 3 4]  1 F ev2 [3 4 1]  2 F ev3 [4 1 2]  5 F ev4 [1 2 5]
+        // 1 hit  2 hit  3 F ev1 [2 5 3]  4 F ev2 [5 3 4]  5 hit                                      -> 9 faults
+        var counters = Replays.Run(c => new FifoPolicy(c), Belady, frames: 3);
+
+        Assert.Equal(9, counters.Faults);
+        Assert.Equal(3, counters.Hits);
+        Assert.Equal(6, counters.Evictions);
+    }
+
+    [Fact]
+    public void Replay_BeladyStringFourFrames_TenFaults()
+    {
+        // Belady's anomaly: one frame more, one fault more.
+        // 1 2 3 4 F [1 2 3 4]  1 hit  2 hit  5 F ev1 [2 3 4 5]  1 F ev2 [3 4 5 1]  2 F ev3 [4 5 1 2]
+        // 3 F ev4 [5 1 2 3]  4 F ev5 [1 2 3 4]  5 F ev1 [2 3 4 5]                                    -> 10 faults
+        var counters = Replays.Run(c => new FifoPolicy(c), Belady, frames: 4);
+
+        Assert.Equal(10, counters.Faults);
+    }
+
+    [Fact]
+    public void Replay_ClassicStringThreeFrames_FifteenFaults()
+    {
+        // 7 F [7]  0 F [7 0]  1 F [7 0 1]  2 F ev7 [0 1 2]  0 hit  3 F ev0 [1 2 3]  0 F ev1 [2 3 0]
+        // 4 F ev2 [3 0 4]  2 F ev3 [0 4 2]  3 F ev0 [4 2 3]  0 F ev4 [2 3 0]  3 hit  2 hit  1 F ev2 [3 0 1]
+        // 2 F ev3 [0 1 2]  0 hit  1 hit  7 F ev0 [1 2 7]  0 F ev1 [2 7 0]  1 F ev2 [7 0 1]          -> 15 faults
+        var counters = Replays.Run(c => new FifoPolicy(c), Classic, frames: 3);
+
+        Assert.Equal(15, counters.Faults);
+        Assert.Equal(6, counters.FirstTouchFaults);
+    }
+
+    [Fact]
+    public void Replay_DirtyVictims_CountWriteBacks()
+    {
+        // 1w F [1*]  2 F [1* 2]  3 F ev1* (written back) [2 3]  1w F ev2 [3 1*]  2 F ev3 [1* 2]
+        // 3 F ev1* (written back) [2 3]                                         -> 6 faults, 2 write-backs
+        var counters = Replays.Run(c => new FifoPolicy(c), "1w 2 3 1w 2 3", frames: 2);
+
+        Assert.Equal(6, counters.Faults);
+        Assert.Equal(4, counters.Evictions);
+        Assert.Equal(2, counters.WriteBacks);
+    }
+
+    [Fact]
+    public void Replay_HitsBetweenLoads_DoNotReorderQueue()
+    {
+        // Hits do not matter to FIFO: 1 F  2 F  1 hit  1 hit  3 F ev1 [2 3]  1 F ev2 [3 1]           -> 4 faults
+        var counters = Replays.Run(c => new FifoPolicy(c), "1 2 1 1 3 1", frames: 2);
+
+        Assert.Equal(4, counters.Faults);
+    }
+}
