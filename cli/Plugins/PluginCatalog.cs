@@ -83,9 +83,10 @@ internal sealed class PluginCatalog
                 configure: config => config.PreferSharedTypes = true);
             return loader.LoadDefaultAssembly();
         }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new PluginLoadException($"plugin assembly {file}: cannot be loaded: {e.Message}", e);
+            // Whatever the loader says (bad image, unreadable deps.json, missing dependency), name the assembly.
+            throw new PluginLoadException($"plugin assembly {file}: cannot be loaded: {e.GetType().Name}: {e.Message}", e);
         }
     }
 

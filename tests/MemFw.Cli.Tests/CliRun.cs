@@ -46,4 +46,27 @@ internal static class CliRun
         Assert.Equal(line + Environment.NewLine, result.Error);
         return line;
     }
+
+    /// <summary>
+    /// Runs <c>memfw</c> with environment variables set for the run only. Runs that set variables are serialized;
+    /// keep the values harmless to tests running at the same time.
+    /// </summary>
+    public static CliResult RunWithEnvironment((string Name, string Value) variable, params string[] args)
+    {
+        lock (s_environment)
+        {
+            var before = Environment.GetEnvironmentVariable(variable.Name);
+            Environment.SetEnvironmentVariable(variable.Name, variable.Value);
+            try
+            {
+                return Run(args);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable(variable.Name, before);
+            }
+        }
+    }
+
+    private static readonly object s_environment = new();
 }
