@@ -1,3 +1,5 @@
+using MemFw.Framework.Host;
+
 namespace MemFw.Framework.Plugins;
 
 /// <summary>The plugins of one assembly, as the MemFw source generator emits them.</summary>
@@ -5,4 +7,13 @@ public interface IPluginRegistry
 {
     /// <summary>The replacement policies of the assembly, in name order.</summary>
     IReadOnlyList<ReplacementPluginDescriptor> ReplacementPolicies { get; }
+
+    /// <summary>The victim-VM selectors of the assembly, in name order.</summary>
+    IReadOnlyList<HostPluginDescriptor<IVictimSelector>> VictimSelectors => [];
+
+    /// <summary>The balloon target strategies of the assembly, in name order.</summary>
+    IReadOnlyList<HostPluginDescriptor<IBalloonStrategy>> BalloonStrategies => [];
+
+    /// <summary>The working-set estimators of the assembly, in name order.</summary>
+    IReadOnlyList<HostPluginDescriptor<IWorkingSetEstimator>> WorkingSetEstimators => [];
 }
