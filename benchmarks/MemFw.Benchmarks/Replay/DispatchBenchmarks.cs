@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using MemFw.Framework.Plugins;
 using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
@@ -12,8 +14,14 @@ namespace MemFw.Benchmarks.Replay;
 /// (the loop instantiated over the plugin's struct wrapper: direct, inlinable calls) and once through
 /// <see cref="InterfaceDispatch"/> (the same loop, one interface call per primitive).
 /// </summary>
+/// <remarks>
+/// Two jobs: the default runtime, whose dynamic PGO devirtualizes a monomorphic interface call site with a guarded
+/// direct call (a benchmark process replays one policy, so the site is monomorphic), and one with
+/// <c>DOTNET_TieredPGO=0</c>, which shows the cost of the interface call a polymorphic site (several policies
+/// replayed by one process through one shared loop, as <c>compare</c> would) cannot avoid.
+/// </remarks>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 7)]
+[Config(typeof(PgoConfig))]
 public class DispatchBenchmarks
 {
     private ReplayForm _form = null!;
@@ -59,5 +67,16 @@ public class DispatchBenchmarks
         using var session = ReplaySession.Start("clock", _form, _settings, offline: false);
         var dispatch = new InterfaceDispatch(new ClockPolicy(session.Context));
         return session.Replay(ref dispatch).Counters.Faults;
+    }
+
+    /// <summary>The two jobs: with and without dynamic PGO.</summary>
+    private sealed class PgoConfig : ManualConfig
+    {
+        public PgoConfig()
+        {
+            var job = Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(7);
+            AddJob(job.WithId("pgo"));
+            AddJob(job.WithEnvironmentVariable("DOTNET_TieredPGO", "0").WithId("no-pgo"));
+        }
     }
 }
