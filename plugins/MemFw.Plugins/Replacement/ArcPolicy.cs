@@ -66,7 +66,7 @@ public sealed class ArcPolicy : IReplacementPolicy
     public void OnHit(int frame, bool write) => _lists.MoveToLast(T2, _frames.PageOf(frame));
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         // REPLACE's choice (Fig. 4) for a page not in B2, with the current p.
         var t1 = _lists.Count(T1);

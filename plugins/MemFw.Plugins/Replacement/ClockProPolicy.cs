@@ -124,29 +124,29 @@ public sealed class ClockProPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         // HANDcold: the first unreferenced resident cold page goes; referenced ones are promoted or retested.
         while (true)
         {
             Debug.Assert(_residentCold > 0, "a full memory keeps at least one resident cold page");
-            var page = _handCold == None ? _clock.First(Clock) : _handCold;
-            while (_status[page] != Cold || _frameOf[page] == NotResident)
+            var cold = _handCold == None ? _clock.First(Clock) : _handCold;
+            while (_status[cold] != Cold || _frameOf[cold] == NotResident)
             {
-                page = Step(page);
+                cold = Step(cold);
             }
 
-            _handCold = Step(page);
-            var frame = _frameOf[page];
+            _handCold = Step(cold);
+            var frame = _frameOf[cold];
             if (_frames.IsAccessed(frame))
             {
                 _frames.ClearAccessed(frame);
-                if (!_inTest[page])
+                if (!_inTest[cold])
                 {
-                    _inTest[page] = true;
-                    MoveToHead(page);
+                    _inTest[cold] = true;
+                    MoveToHead(cold);
                 }
-                else if (TryPromote(page))
+                else if (TryPromote(cold))
                 {
                     _residentCold--;
                 }
@@ -154,9 +154,9 @@ public sealed class ClockProPolicy : IReplacementPolicy
                 continue;
             }
 
-            _frameOf[page] = NotResident;
+            _frameOf[cold] = NotResident;
             _residentCold--;
-            if (_inTest[page])
+            if (_inTest[cold])
             {
                 _nonResident++;
                 while (_nonResident > _memory)
@@ -166,7 +166,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
             }
             else
             {
-                LeaveClock(page);
+                LeaveClock(cold);
             }
 
             return frame;

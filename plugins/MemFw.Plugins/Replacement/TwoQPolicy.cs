@@ -67,7 +67,7 @@ public sealed class TwoQPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         if (_resident.Count(A1In) <= _kin && _resident.Count(Am) > 0)
         {
