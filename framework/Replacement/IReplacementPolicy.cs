@@ -25,8 +25,16 @@ public interface IReplacementPolicy
     void OnInsert(int frame, bool write);
 
     /// <summary>Every frame is occupied and a page must go: return the frame whose page to evict.</summary>
-    /// <remarks>The engine then evicts it (writing it back if dirty) and calls <see cref="OnInsert"/> for it.</remarks>
-    int SelectVictim();
+    /// <param name="page">
+    /// The dense id of the page that faulted and will be placed in the returned frame; policies with history (ghost
+    /// lists) use it to adapt before choosing, as ARC's REPLACE(x, p) does. Most policies ignore it.
+    /// </param>
+    /// <remarks>
+    /// The engine then evicts the frame's page (writing it back if dirty), places <paramref name="page"/> in the frame
+    /// and calls <see cref="OnInsert"/> for it. While free frames remain the engine fills them without asking, so a
+    /// fault reaches the policy through <see cref="OnInsert"/> alone.
+    /// </remarks>
+    int SelectVictim(int page);
 
     /// <summary>The periodic tick (every <see cref="ReplacementContext.TickPeriod"/> accesses), when an OS would sample and
     /// clear Accessed bits; policies that do not need it do nothing.</summary>

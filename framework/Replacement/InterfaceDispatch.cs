@@ -15,7 +15,7 @@ public readonly struct InterfaceDispatch(IReplacementPolicy policy) : IReplaceme
     public void OnInsert(int frame, bool write) => policy.OnInsert(frame, write);
 
     /// <inheritdoc/>
-    public int SelectVictim() => policy.SelectVictim();
+    public int SelectVictim(int page) => policy.SelectVictim(page);
 
     /// <inheritdoc/>
     public void OnTick() => policy.OnTick();

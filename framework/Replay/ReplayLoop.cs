@@ -61,7 +61,7 @@ internal static class ReplayLoop
                     }
                     else
                     {
-                        frame = policy.SelectVictim();
+                        frame = policy.SelectVictim(page);
                         if ((uint)frame >= (uint)frameCount || pages[frame] == FrameTable.NoPage)
                         {
                             ThrowBadVictim(name, frame, frameCount);

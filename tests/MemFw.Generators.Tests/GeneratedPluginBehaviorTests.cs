@@ -45,7 +45,7 @@ public sealed class GeneratedPluginBehaviorTests
         {
             public void OnHit(int frame, bool write) { }
             public void OnInsert(int frame, bool write) { }
-            public int SelectVictim() => 0;
+            public int SelectVictim(int page) => 0;
             public void OnTick() { }
         }
 
@@ -59,7 +59,7 @@ public sealed class GeneratedPluginBehaviorTests
 
             public void OnInsert(int frame, bool write) => _newest = frame;
 
-            public int SelectVictim()
+            public int SelectVictim(int page)
             {
                 if (options.Victim == VictimChoice.Newest)
                 {

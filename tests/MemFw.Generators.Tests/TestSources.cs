@@ -68,7 +68,7 @@ internal static class TestSources
 
             public void OnInsert(int frame, bool write) => _age[frame] = _top;
 
-            public int SelectVictim()
+            public int SelectVictim(int page)
             {
                 var victim = 0;
                 for (var frame = 1; frame < _age.Length; frame++)
@@ -109,7 +109,7 @@ internal static class TestSources
 
             public void OnInsert(int frame, bool write) => _next[frame] = _nextUse.Next();
 
-            public int SelectVictim()
+            public int SelectVictim(int page)
             {
                 var victim = 0;
                 for (var frame = 1; frame < _next.Length; frame++)
@@ -150,7 +150,7 @@ internal static class TestSources
                 {{body}}
                 public void OnHit(int frame, bool write) { }
                 public void OnInsert(int frame, bool write) { }
-                public int SelectVictim() => 0;
+                public int SelectVictim(int page) => 0;
                 public void OnTick() { }
             }
 

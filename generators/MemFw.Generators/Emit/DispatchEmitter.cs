@@ -43,7 +43,7 @@ internal static class DispatchEmitter
         w.Line($"public {dispatch}({plugin.FullyQualifiedType} policy) => _policy = policy;");
         WriteMember(w, "void OnHit(int frame, bool write)", $"{target}.OnHit(frame, write)");
         WriteMember(w, "void OnInsert(int frame, bool write)", $"{target}.OnInsert(frame, write)");
-        WriteMember(w, "int SelectVictim()", $"{target}.SelectVictim()");
+        WriteMember(w, "int SelectVictim(int page)", $"{target}.SelectVictim(page)");
         WriteMember(w, "void OnTick()", $"{target}.OnTick()");
         w.Close();
     }

@@ -40,7 +40,7 @@ public sealed class AgingPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => _counters.Load(frame);
 
     /// <inheritdoc/>
-    public int SelectVictim() => _counters.Lowest;
+    public int SelectVictim(int page) => _counters.Lowest;
 
     /// <inheritdoc/>
     public void OnTick() => _counters.Tick(shift: 1, increment: _topBit);

@@ -17,12 +17,11 @@ namespace MemFw.Plugins.Replacement;
 /// and its steps δ1 = |B2|/|B1|, δ2 = |B1|/|B2| are real numbers as in the figure.
 /// </para>
 /// <para>
-/// One departure the engine forces: it asks for the victim before it says which page faulted, while Fig. 4 adapts p
-/// to the faulting page and then runs REPLACE. The victim is therefore chosen with p as it stood before this fault
-/// (a ghost hit moves p one fault later), and REPLACE's tie rule "x in B2 and |T1| = p" cannot be told apart and
-/// takes T2, as it does for every page not in B2. Everything else of the figure (the four cases, which ghost entry
-/// is dropped, whether the evicted page becomes a ghost) runs in <see cref="OnInsert"/>, once the page is known,
-/// on the state the figure sees.
+/// A miss runs the figure's case for the faulting page x in <see cref="SelectVictim"/>, which the engine tells x:
+/// the adaptation of p (cases II and III), the ghost deletions (case IV), then REPLACE(x, p) with its tie rule
+/// "x in B2 and |T1| = p", and x's move to T2 or T1. While free frames remain the engine calls only
+/// <see cref="OnInsert"/>, which runs the same case; the figure then evicts nothing, as the lists hold fewer than c
+/// pages and no ghosts.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("arc", Description = "ARC: adaptive split between recency (T1) and frequency (T2), with ghosts",
@@ -49,9 +48,6 @@ public sealed class ArcPolicy : IReplacementPolicy
     /// <summary>p: the target size of T1.</summary>
     private double _target;
 
-    /// <summary>The page <see cref="SelectVictim"/> chose, still in T1 or T2 until <see cref="OnInsert"/>.</summary>
-    private int _victim = None;
-
     /// <summary>Creates the policy for one replay.</summary>
     public ArcPolicy(ReplacementContext context)
     {
@@ -66,13 +62,11 @@ public sealed class ArcPolicy : IReplacementPolicy
     public void OnHit(int frame, bool write) => _lists.MoveToLast(T2, _frames.PageOf(frame));
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
-        // REPLACE's choice (Fig. 4) for a page not in B2, with the current p.
-        var t1 = _lists.Count(T1);
-        var fromT1 = t1 >= 1 && (t1 > _target || _lists.Count(T2) == 0);
-        _victim = _lists.First(fromT1 ? T1 : T2);
-        return _frameOf[_victim];
+        var victim = Miss(page);
+        Debug.Assert(victim != None, "a full cache evicts a page on every miss");
+        return _frameOf[victim];
     }
 
     /// <inheritdoc/>
@@ -80,27 +74,12 @@ public sealed class ArcPolicy : IReplacementPolicy
     {
         var page = _frames.PageOf(frame);
         _frameOf[page] = frame;
-        var ghosts = _lists.ListOf(page);
-        if (ghosts is B1 or B2)
+        if (_lists.ListOf(page) is not (T1 or T2))
         {
-            // Cases II and III: a ghost hit asks for a larger T1 (B1) or a larger T2 (B2).
-            var b1 = _lists.Count(B1);
-            var b2 = _lists.Count(B2);
-            _target = ghosts == B1
-                ? Math.Min(_capacity, _target + (b1 >= b2 ? 1 : (double)b2 / b1))
-                : Math.Max(0, _target - (b2 >= b1 ? 1 : (double)b1 / b2));
-            _lists.Remove(page);
-            Replace();
-            _lists.AddLast(T2, page);
+            // A free frame: the engine did not call SelectVictim, so the miss is handled here.
+            var victim = Miss(page);
+            Debug.Assert(victim == None, "Fig. 4 evicts nothing while the cache has room");
         }
-        else
-        {
-            InsertNew(page);
-        }
-
-        Debug.Assert(_lists.Count(T1) + _lists.Count(B1) <= _capacity
-            && _lists.Count(T1) + _lists.Count(T2) + _lists.Count(B1) + _lists.Count(B2) <= 2 * _capacity,
-            "the lists outgrew c and 2c");
     }
 
     /// <inheritdoc/>
@@ -108,46 +87,82 @@ public sealed class ArcPolicy : IReplacementPolicy
     {
     }
 
-    /// <summary>Case IV: a page in no list enters T1, after the eviction and ghost trimming of Fig. 4.</summary>
-    private void InsertNew(int page)
+    /// <summary>
+    /// Cases II to IV of Fig. 4 for a miss on <paramref name="page"/> (x): x ends in T2 or T1; returns the page
+    /// evicted to make room for it, or <see cref="IntrusiveLists.None"/> if the cache had room.
+    /// </summary>
+    private int Miss(int page)
     {
+        var ghosts = _lists.ListOf(page);
+        int victim;
+        if (ghosts is B1 or B2)
+        {
+            // Cases II and III: a ghost hit asks for a larger T1 (B1) or a larger T2 (B2), before REPLACE.
+            var b1 = _lists.Count(B1);
+            var b2 = _lists.Count(B2);
+            _target = ghosts == B1
+                ? Math.Min(_capacity, _target + (b1 >= b2 ? 1 : (double)b2 / b1))
+                : Math.Max(0, _target - (b2 >= b1 ? 1 : (double)b1 / b2));
+            victim = Replace(page);
+            _lists.Remove(page);
+            _lists.AddLast(T2, page);
+        }
+        else
+        {
+            victim = MissNew(page);
+        }
+
+        Debug.Assert(_lists.Count(T1) + _lists.Count(B1) <= _capacity
+            && _lists.Count(T1) + _lists.Count(T2) + _lists.Count(B1) + _lists.Count(B2) <= 2 * _capacity,
+            "the lists outgrew c and 2c");
+        return victim;
+    }
+
+    /// <summary>Case IV: a page in no list enters T1, after the eviction and ghost trimming of Fig. 4.</summary>
+    private int MissNew(int page)
+    {
+        var victim = None;
         var t1 = _lists.Count(T1);
         var b1 = _lists.Count(B1);
+        var all = t1 + _lists.Count(T2) + b1 + _lists.Count(B2);
         if (t1 + b1 == _capacity)
         {
             if (t1 < _capacity)
             {
                 _lists.RemoveFirst(B1);
-                Replace();
+                victim = Replace(page);
             }
             else
             {
-                // T1 fills the cache: its least recent page leaves without a ghost.
-                Debug.Assert(_lists.ListOf(_victim) == T1, "the victim must come from T1");
-                _lists.Remove(_victim);
-                _victim = None;
+                // T1 fills the cache (B1 is empty): its least recent page leaves without a ghost.
+                victim = _lists.RemoveFirst(T1);
             }
         }
-        else if (_victim != None)
+        else if (all >= _capacity)
         {
-            if (t1 + _lists.Count(T2) + b1 + _lists.Count(B2) == 2 * _capacity)
+            if (all == 2 * _capacity)
             {
                 _lists.RemoveFirst(B2);
             }
 
-            Replace();
+            victim = Replace(page);
         }
 
         _lists.AddLast(T1, page);
+        return victim;
     }
 
-    /// <summary>REPLACE's second half: the chosen victim becomes the most recent ghost of its list.</summary>
-    private void Replace()
+    /// <summary>
+    /// REPLACE(x, p): the least recent page of T1 if T1 exceeds p, or equals it when x is in B2; otherwise of T2.
+    /// It leaves the cache and becomes the most recent ghost of its list; returns it.
+    /// </summary>
+    private int Replace(int page)
     {
-        Debug.Assert(_victim != None, "ghosts exist only once the cache is full, so a victim was chosen");
-        var ghosts = _lists.ListOf(_victim) == T1 ? B1 : B2;
-        _lists.Remove(_victim);
-        _lists.AddLast(ghosts, _victim);
-        _victim = None;
+        var t1 = _lists.Count(T1);
+        var fromT1 = t1 >= 1 && (t1 > _target || (t1 == _target && _lists.ListOf(page) == B2));
+        Debug.Assert(fromT1 || _lists.Count(T2) > 0, "REPLACE runs on a full cache, so T2 holds a page here");
+        var victim = _lists.RemoveFirst(fromT1 ? T1 : T2);
+        _lists.AddLast(fromT1 ? B1 : B2, victim);
+        return victim;
     }
 }

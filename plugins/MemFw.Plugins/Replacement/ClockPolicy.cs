@@ -42,7 +42,7 @@ public sealed class ClockPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         while (_frames.IsAccessed(_hand))
         {

@@ -31,6 +31,13 @@ namespace MemFw.Plugins.Replacement;
 /// period ended on a resident page whose reference bit is set counts for mc as a hit in the test period. HANDtest
 /// runs while the non-resident pages exceed m (4.2; 4.3's bound mc + m on all cold pages says nearly the same).
 /// </para>
+/// <para>
+/// A fault on a non-resident page in its test period is a reference in that period, made before HANDcold runs to
+/// free a frame for it; <see cref="SelectVictim"/> is told the page, so at the fault mc grows by one (4.3), the page
+/// stops counting as non-resident, and the hands that run for its frame leave its test period alone. Once loaded it
+/// turns hot as 4.2 says, if HANDhot makes room in time. (Caffeine's simulator evicts first and adapts mc after, so
+/// HANDtest or HANDhot can end the test period of the very page being loaded, which then enters as a new cold page.)
+/// </para>
 /// </remarks>
 [ReplacementPolicy("clock-pro", Description = "CLOCK-Pro: hot/cold clock with test periods and non-resident history",
     Source = "Jiang, Chen and Zhang, USENIX ATC 2005, section 4")]
@@ -72,6 +79,12 @@ public sealed class ClockProPolicy : IReplacementPolicy
     private int _handCold = None;
     private int _handTest = None;
 
+    /// <summary>
+    /// The non-resident page in its test period that faulted, from <see cref="SelectVictim"/> until
+    /// <see cref="OnInsert"/> loads it: the hands leave its test period alone.
+    /// </summary>
+    private int _reaccessed = None;
+
     /// <summary>Creates the policy for one replay.</summary>
     public ClockProPolicy(ReplacementContext context)
     {
@@ -98,10 +111,11 @@ public sealed class ClockProPolicy : IReplacementPolicy
         var page = _frames.PageOf(frame);
         _frames.ClearAccessed(frame);
         _frameOf[page] = frame;
-        if (_status[page] == Cold)
+        Debug.Assert(page == _reaccessed || _status[page] == Out, "a page of the clock faulted unseen by SelectVictim");
+        if (page == _reaccessed)
         {
-            // A non-resident page faulted in its test period: its reuse distance beats the hot pages'.
-            _nonResident--;
+            // Its reuse distance beats the hot pages': it turns hot if HANDhot makes room in time.
+            _reaccessed = None;
             if (!TryPromote(page))
             {
                 _residentCold++;
@@ -124,39 +138,52 @@ public sealed class ClockProPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
+        if (_status[page] == Cold)
+        {
+            // A non-resident page faulted in its test period: a reference in it, before HANDcold runs (4.3).
+            Debug.Assert(_frameOf[page] == NotResident && _inTest[page], "a faulting page in the clock is in test");
+            _reaccessed = page;
+            _nonResident--;
+            AdjustColdTarget(+1);
+        }
+
         // HANDcold: the first unreferenced resident cold page goes; referenced ones are promoted or retested.
         while (true)
         {
             Debug.Assert(_residentCold > 0, "a full memory keeps at least one resident cold page");
-            var page = _handCold == None ? _clock.First(Clock) : _handCold;
-            while (_status[page] != Cold || _frameOf[page] == NotResident)
+            var cold = _handCold == None ? _clock.First(Clock) : _handCold;
+            while (_status[cold] != Cold || _frameOf[cold] == NotResident)
             {
-                page = Step(page);
+                cold = Step(cold);
             }
 
-            _handCold = Step(page);
-            var frame = _frameOf[page];
+            _handCold = Step(cold);
+            var frame = _frameOf[cold];
             if (_frames.IsAccessed(frame))
             {
                 _frames.ClearAccessed(frame);
-                if (!_inTest[page])
+                if (!_inTest[cold])
                 {
-                    _inTest[page] = true;
-                    MoveToHead(page);
+                    _inTest[cold] = true;
+                    MoveToHead(cold);
                 }
-                else if (TryPromote(page))
+                else
                 {
-                    _residentCold--;
+                    AdjustColdTarget(+1);
+                    if (TryPromote(cold))
+                    {
+                        _residentCold--;
+                    }
                 }
 
                 continue;
             }
 
-            _frameOf[page] = NotResident;
+            _frameOf[cold] = NotResident;
             _residentCold--;
-            if (_inTest[page])
+            if (_inTest[cold])
             {
                 _nonResident++;
                 while (_nonResident > _memory)
@@ -166,7 +193,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
             }
             else
             {
-                LeaveClock(page);
+                LeaveClock(cold);
             }
 
             return frame;
@@ -186,12 +213,12 @@ public sealed class ClockProPolicy : IReplacementPolicy
     }
 
     /// <summary>
-    /// A cold page referenced in its test period (4.2): becomes hot at the head if HANDhot can make room for it
-    /// before reaching it and before its test period ends; otherwise starts a new test period at the head.
+    /// A cold page referenced in its test period (4.2), mc already raised for it: becomes hot at the head if HANDhot
+    /// can make room for it before reaching it and before its test period ends; otherwise starts a new test period at
+    /// the head.
     /// </summary>
     private bool TryPromote(int page)
     {
-        AdjustColdTarget(+1);
         while (_hot >= _memory - _coldTarget)
         {
             if (!_inTest[page] || !RunHandHot(page))
@@ -241,7 +268,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
                     return true;
                 }
             }
-            else if (_inTest[page])
+            else if (EndsTest(page))
             {
                 EndTest(page);
             }
@@ -264,7 +291,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
         while (_status[page] != Hot)
         {
             var next = Step(page);
-            if (_inTest[page])
+            if (EndsTest(page))
             {
                 EndTest(page);
             }
@@ -279,7 +306,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
     private void RunHandTest()
     {
         var page = _handTest == None ? _clock.First(Clock) : _handTest;
-        while (_status[page] != Cold || !_inTest[page])
+        while (_status[page] != Cold || !EndsTest(page))
         {
             page = Step(page);
         }
@@ -288,6 +315,9 @@ public sealed class ClockProPolicy : IReplacementPolicy
         EndTest(page);
         _handTest = next == page ? None : next;
     }
+
+    /// <summary>Whether a hand passing <paramref name="page"/> ends its test period: not the faulting page's.</summary>
+    private bool EndsTest(int page) => _inTest[page] && page != _reaccessed;
 
     /// <summary>Ends a cold page's test period; a non-resident page then leaves the clock.</summary>
     private void EndTest(int page)

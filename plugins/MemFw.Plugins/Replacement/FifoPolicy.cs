@@ -40,7 +40,7 @@ public sealed class FifoPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => MoveToTail(frame);
 
     /// <inheritdoc/>
-    public int SelectVictim() => Oldest;
+    public int SelectVictim(int page) => Oldest;
 
     /// <inheritdoc/>
     public void OnTick()

@@ -84,7 +84,7 @@ public sealed class LfuPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim() => _pages.First(_buckets.First(Chain));
+    public int SelectVictim(int page) => _pages.First(_buckets.First(Chain));
 
     /// <inheritdoc/>
     public void OnTick()

@@ -34,7 +34,7 @@ public sealed class LruPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => _recency.MoveToTail(frame);
 
     /// <inheritdoc/>
-    public int SelectVictim() => _recency.Oldest;
+    public int SelectVictim(int page) => _recency.Oldest;
 
     /// <inheritdoc/>
     public void OnTick()

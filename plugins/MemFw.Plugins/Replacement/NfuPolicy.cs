@@ -35,7 +35,7 @@ public sealed class NfuPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => _counters.Load(frame);
 
     /// <inheritdoc/>
-    public int SelectVictim() => _counters.Lowest;
+    public int SelectVictim(int page) => _counters.Lowest;
 
     /// <inheritdoc/>
     public void OnTick() => _counters.Tick(shift: 0, increment: 1);

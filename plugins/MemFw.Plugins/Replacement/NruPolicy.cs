@@ -58,7 +58,7 @@ public sealed class NruPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => Classify(frame);
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         var c = 0;
         while (_memberCount[c] == 0)

@@ -41,7 +41,7 @@ public sealed class OptPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => Update(frame);
 
     /// <inheritdoc/>
-    public int SelectVictim() => _farthest.Min;
+    public int SelectVictim(int page) => _farthest.Min;
 
     /// <inheritdoc/>
     public void OnTick()

@@ -35,7 +35,7 @@ public sealed class RandomPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim() => _random.Next(_frameCount);
+    public int SelectVictim(int page) => _random.Next(_frameCount);
 
     /// <inheritdoc/>
     public void OnTick()

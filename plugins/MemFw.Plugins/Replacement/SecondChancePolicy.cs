@@ -37,7 +37,7 @@ public sealed class SecondChancePolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => _queue.OnInsert(frame, write);
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         // Terminates within one pass: every page passed over has its bit cleared.
         while (true)

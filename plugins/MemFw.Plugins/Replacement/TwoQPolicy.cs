@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MemFw.Framework.Plugins;
 using MemFw.Framework.Replacement;
 using MemFw.Plugins.Collections;
@@ -16,10 +17,14 @@ namespace MemFw.Plugins.Replacement;
 /// if A1in holds more than Kin pages, else the least recent page of Am; only pages evicted from A1in become ghosts.
 /// </para>
 /// <para>
+/// Whether the faulting page is in A1out is decided, as in the paper, before reclaimfor makes room for it: in
+/// <see cref="SelectVictim"/>, which the engine tells the page, before the eviction that may push that very id out
+/// of A1out. While free frames remain no page has been evicted, A1out is empty and every new page enters A1in.
+/// </para>
+/// <para>
 /// Open points: when A1in holds at most Kin pages but Am is empty (tiny memories, or Kin near all frames), A1in gives
 /// the victim. The paper's pseudocode moves a page from A1out to Am without taking its id out of A1out; we take it
-/// out, so that a page is in one list. Whether the faulting page is in A1out is decided, as in the paper, before the
-/// eviction that makes room for it, which may push that very id out of A1out.
+/// out once the eviction is done, so that a page is in one list.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("2q", Description = "2Q: FIFO probation (A1in), ghost history (A1out), LRU of reused pages (Am)",
@@ -42,8 +47,8 @@ public sealed class TwoQPolicy : IReplacementPolicy
     private readonly int _kin;
     private readonly int _kout;
 
-    /// <summary>The ghost the last eviction pushed out of A1out: still a ghost for the fault that caused it.</summary>
-    private int _justForgotten = None;
+    /// <summary>The faulting page if it was in A1out when it faulted, so that it enters Am; otherwise none.</summary>
+    private int _reused = None;
 
     /// <summary>Creates the policy for one replay.</summary>
     public TwoQPolicy(TwoQOptions options, ReplacementContext context)
@@ -67,7 +72,37 @@ public sealed class TwoQPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
+    {
+        _reused = _ghosts.ListOf(page) == A1Out ? page : None;
+        var victim = Reclaim();
+        if (_ghosts.ListOf(page) == A1Out)
+        {
+            _ghosts.Remove(page);
+        }
+
+        return victim;
+    }
+
+    /// <inheritdoc/>
+    public void OnInsert(int frame, bool write)
+    {
+        var page = _frames.PageOf(frame);
+        Debug.Assert(_ghosts.ListOf(page) != A1Out, "SelectVictim took the page out of A1out, or no page was evicted");
+        _resident.MoveToLast(page == _reused ? Am : A1In, frame);
+        _reused = None;
+    }
+
+    /// <inheritdoc/>
+    public void OnTick()
+    {
+    }
+
+    /// <summary>
+    /// reclaimfor's eviction: the oldest page of A1in if A1in holds more than Kin pages, its id then entering A1out
+    /// (which drops its oldest id beyond Kout), else the least recent page of Am; returns its frame.
+    /// </summary>
+    private int Reclaim()
     {
         if (_resident.Count(A1In) <= _kin && _resident.Count(Am) > 0)
         {
@@ -78,28 +113,9 @@ public sealed class TwoQPolicy : IReplacementPolicy
         _ghosts.AddLast(A1Out, _frames.PageOf(victim));
         if (_ghosts.Count(A1Out) > _kout)
         {
-            _justForgotten = _ghosts.RemoveFirst(A1Out);
+            _ghosts.RemoveFirst(A1Out);
         }
 
         return victim;
-    }
-
-    /// <inheritdoc/>
-    public void OnInsert(int frame, bool write)
-    {
-        var page = _frames.PageOf(frame);
-        var reused = page == _justForgotten || _ghosts.ListOf(page) == A1Out;
-        if (_ghosts.ListOf(page) == A1Out)
-        {
-            _ghosts.Remove(page);
-        }
-
-        _justForgotten = None;
-        _resident.MoveToLast(reused ? Am : A1In, frame);
-    }
-
-    /// <inheritdoc/>
-    public void OnTick()
-    {
     }
 }

@@ -61,7 +61,7 @@ public sealed class WsClockPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => _lastUse[frame] = ++_now;
 
     /// <inheritdoc/>
-    public int SelectVictim()
+    public int SelectVictim(int page)
     {
         var start = _hand;
         var scheduled = false;

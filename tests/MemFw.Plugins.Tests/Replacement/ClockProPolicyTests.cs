@@ -25,21 +25,69 @@ public sealed class ClockProPolicyTests
         // m = 3, mc = 1 (bounds 1..2). Clock from tail to head; H hot, C cold, t in test, ' non-resident, ¹ bit set.
         // 1 F [1H]  2 F [1H 2H]  3 F [1H 2H 3Ct]
         // 4 F: HANDcold → 3, bit clear, in test → non-resident: [1H 2H 3Ct' 4Ct]
-        // 3 F: HANDcold → 4 → non-resident. 3 is in its test period: mc = 2, so hot ≤ 1: HANDhot demotes 1, then 2
-        //      (to the head, cold); 3 turns hot: [4Ct' 1C 2C 3H]
+        // 3 F: 3 is in its test period: mc = 2 before HANDcold runs; HANDcold → 4 → non-resident. 3 turns hot once
+        //      hot < m - mc = 1: HANDhot demotes 1, then 2 (to the head, cold): [4Ct' 1C 2C 3H]
         // 1 hit [.. 1C¹ ..]
         // 5 F: HANDcold → 1¹: cleared, new test period, to the head [4Ct' 2C 3H 1Ct]; → 2, clear, not in test: evicted
         //      and forgotten [4Ct' 3H 1Ct 5Ct]
-        // 4 F: HANDcold → 1 → non-resident [4Ct' 3H 1Ct' 5Ct]. 4 in its test period: HANDhot demotes 3; 4 turns hot:
-        //      [1Ct' 5Ct 3C 4H]
+        // 4 F: in its test period (mc stays 2, its bound). HANDcold → 1 → non-resident [4Ct' 3H 1Ct' 5Ct].
+        //      HANDhot demotes 3; 4 turns hot: [1Ct' 5Ct 3C 4H]
         // 3 hit  5 hit  4 hit
-        // 1 F: HANDcold → 5¹ in its test period, promotion: HANDhot spares 4¹ (to the head), ends 1's test (1 leaves
-        //      the clock, mc = 1) and reaches 5 without demoting: 5 stays cold, new test period [3C¹ 4H 5Ct];
-        //      → 3¹: new test period [4H 5Ct 3Ct]; → 5, clear: non-resident. 1 is new: [4H 5Ct' 3Ct 1Ct]
-        //                                                                           -> 8 faults, 4 hits
-        var counters = Replays.Run(c => new ClockProPolicy(c), "1 2 3 4 3 1 5 4 3 5 4 1", frames: 3);
+        // 1 F: in its test period (mc stays 2). HANDcold → 5¹ in its test period, promotion: HANDhot spares 4¹ (to the
+        //      head), passes 1 without ending its test period (1 is the faulting page), reaches 5 without demoting and
+        //      ends 5's test period on its way to 4 (bit cleared: mc = 1): 5 stays cold, new test period
+        //      [1Ct' 3C¹ 4H 5Ct]; → 3¹: new test period [1Ct' 4H 5Ct 3Ct]; → 5, clear: non-resident.
+        //      1 loads and turns hot at once, as hot = 1 < m - mc = 2: [4H 5Ct' 3Ct 1H]
+        // 6 F: HANDcold → 3, clear, in test → non-resident [4H 5Ct' 3Ct' 1H 6Ct]
+        // 7 F: HANDcold → 6 (1 is hot) → non-resident [4H 5Ct' 3Ct' 1H 6Ct' 7Ct]
+        // 1 hit                                                                    -> 10 faults, 5 hits
+        // (Were 1 known only once loaded, HANDhot would end its test period at its fault, 1 would come back as a new
+        // cold page and 7 would evict it: 11 faults.)
+        var counters = Replays.Run(c => new ClockProPolicy(c), "1 2 3 4 3 1 5 4 3 5 4 1 6 7 1", frames: 3);
+
+        Assert.Equal(10, counters.Faults);
+        Assert.Equal(5, counters.Hits);
+    }
+
+    [Fact]
+    public void Replay_FaultInTestPeriod_StopsCountingAsNonResident()
+    {
+        // m = 2, mc = 1 (bounds 1..1). Notation as above.
+        // 1 F [1H]  2 F [1H 2Ct]
+        // 3 F: HANDcold → 2 → non-resident [1H 2Ct' 3Ct]  4 F: HANDcold → 3 → non-resident [1H 2Ct' 3Ct' 4Ct]
+        // 5 F: HANDcold → 4 → non-resident; 3 non-resident pages > m: HANDtest ends 2's test period, 2 leaves the
+        //      clock [1H 3Ct' 4Ct' 5Ct]
+        // 3 F: in its test period, so no longer non-resident: HANDcold → 5 → non-resident, 2 non-resident pages (4, 5),
+        //      no HANDtest. 3 turns hot once hot < m - mc = 1: HANDhot demotes 1 [4Ct' 5Ct' 1C 3H]
+        // 6 F: HANDcold → 1, clear, not in test: evicted and forgotten [4Ct' 5Ct' 3H 6Ct]
+        // 3 hit                                                                    -> 7 faults, 1 hit
+        // (Counted as non-resident until loaded, 3 would be the third one at its fault: HANDtest would end its test
+        // period, 3 would load as a new cold page and 6 would evict it: 8 faults.)
+        var counters = Replays.Run(c => new ClockProPolicy(c), "1 2 3 4 5 3 6 3", frames: 2);
+
+        Assert.Equal(7, counters.Faults);
+        Assert.Equal(1, counters.Hits);
+    }
+
+    [Fact]
+    public void Replay_FaultInTestPeriod_RaisesColdTargetBeforeHandCold()
+    {
+        // m = 4, mc = 1 (bounds 1..3); hot pages fill up to m - mc = 3. Notation as above.
+        // 1 F [1H]  2 F [1H 2H]  1 hit  3 F [1H¹ 2H 3H]  2 hit  4 F [1H¹ 2H¹ 3H 4Ct]
+        // 5 F: HANDcold → 4, clear, in test → non-resident [1H¹ 2H¹ 3H 4Ct' 5Ct]  5 hit
+        // 4 F: in its test period: mc = 2 before HANDcold runs. HANDcold → 5¹ in its test period: mc = 3, and 5 turns
+        //      hot once hot < m - mc = 1: HANDhot spares 1¹ and 2¹ (to the head), demotes 3 (to the head; hot = 2),
+        //      passes 4 (the faulting page), ends 5's test period (bit cleared: mc = 2) and stops at 1
+        //      [4Ct' 5C 1H 2H 3C]; hot = 2 is not < m - mc = 2 and 5's test period is over: 5 stays cold with a new
+        //      one, to the head [4Ct' 1H 2H 3C 5Ct]; → 3, clear, not in test: evicted and forgotten [4Ct' 1H 2H 5Ct].
+        //      4 loads and turns hot once hot < 2: HANDhot demotes 1 [2H 5Ct 1C 4H]
+        // 6 F: HANDcold → 5, clear, in test → non-resident [2H 5Ct' 1C 4H 6Ct]
+        // 5 F                                                                      -> 8 faults, 3 hits
+        // (Raising mc only when 4 is loaded, 5's promotion would need hot < 2, then hot < 3 once its test period
+        // ended: 5 would turn hot after 3's demotion, 6 would evict 1 and 5 would hit: 7 faults.)
+        var counters = Replays.Run(c => new ClockProPolicy(c), "1 2 1 3 2 4 5 5 4 6 5", frames: 4);
 
         Assert.Equal(8, counters.Faults);
-        Assert.Equal(4, counters.Hits);
+        Assert.Equal(3, counters.Hits);
     }
 }

@@ -99,9 +99,9 @@ public sealed class ReplacementPolicyContractTests
 
         public void OnInsert(int frame, bool write) => policy.OnInsert(frame, write);
 
-        public int SelectVictim()
+        public int SelectVictim(int page)
         {
-            var victim = policy.SelectVictim();
+            var victim = policy.SelectVictim(page);
             Victims[0]++;
             if ((uint)victim >= (uint)frames.Count || frames.PageOf(victim) == FrameTable.NoPage)
             {

@@ -24,8 +24,8 @@ public sealed class TwoQPolicyTests
         // 4 frames: Kin = 1, Kout = 2.
         // 1 2 3 4 F A1in=[1 2 3 4]  5 F ev1, A1out=[1]  1 F ev2, A1out=[1 2] → Am=[1], A1out=[2], A1in=[3 4 5]
         // 6 F ev3, A1out=[2 3], A1in=[4 5 6]
-        // 2 F ev4, A1out=[2 3 4] → drops 2, the faulting page, which still counts as in A1out → Am=[1 2],
-        //     A1out=[3 4], A1in=[5 6]
+        // 2 F: 2 is in A1out when it faults (decided with the victim); ev4, A1out=[2 3 4] → drops 2 itself
+        //     → Am=[1 2], A1out=[3 4], A1in=[5 6]
         // 3 F ev5, A1out=[3 4 5] → drops 3, likewise → Am=[1 2 3], A1out=[4 5], A1in=[6]
         // 9 F: |A1in| = 1 = Kin → ev Am's LRU, 1, no ghost; A1in=[6 9]  6 hit          -> 10 faults, 1 hit
         var counters = Replays.Run(c => new TwoQPolicy(new TwoQOptions(), c), "1 2 3 4 5 1 6 2 3 9 6", frames: 4);
@@ -38,8 +38,9 @@ public sealed class TwoQPolicyTests
     public void Replay_GhostPushedOutByItsOwnFault_StillEntersAm()
     {
         // 4 frames, kout = 0.25: Kin = 1, Kout = 1.
-        // 1 2 3 4 F  5 F ev1, A1out=[1]  1 F: ev2, A1out=[1 2] → drops 1; the paper decided 1 was in A1out
-        // before making room → Am=[1]; A1in=[3 4 5]  6 7 8 9 F: ev3 ev4 ev5 ev6, A1in=[7 8 9]  1 hit (Am)
+        // 1 2 3 4 F  5 F ev1, A1out=[1]  1 F: 1 is in A1out when it faults, decided as the paper does before
+        // reclaimfor makes room: ev2, A1out=[1 2] → drops 1 → Am=[1]; A1out=[2], A1in=[3 4 5]
+        // 6 7 8 9 F: ev3 ev4 ev5 ev6 (A1in > Kin each time), A1in=[7 8 9]  1 hit (Am)
         //                                                                          -> 10 faults, 1 hit
         var options = new TwoQOptions { Kout = 0.25 };
 
