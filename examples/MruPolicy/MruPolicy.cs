@@ -29,7 +29,7 @@ public sealed class MruPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write) => _last = frame;
 
     /// <inheritdoc/>
-    public int SelectVictim() => _last;
+    public int SelectVictim(int page) => _last;
 
     /// <inheritdoc/>
     public void OnTick()

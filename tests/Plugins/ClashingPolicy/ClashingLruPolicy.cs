@@ -21,7 +21,7 @@ public sealed class ClashingLruPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim() => 0;
+    public int SelectVictim(int page) => 0;
 
     /// <inheritdoc/>
     public void OnTick()

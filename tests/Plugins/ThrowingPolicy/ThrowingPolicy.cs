@@ -21,7 +21,7 @@ public sealed class ThrowingPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim() => throw new InvalidOperationException("this policy always fails");
+    public int SelectVictim(int page) => throw new InvalidOperationException("this policy always fails");
 
     /// <inheritdoc/>
     public void OnTick()
