@@ -7,7 +7,7 @@ internal static class HostArguments
 {
     /// <summary>Checks that the views are given and that <paramref name="result"/> has a slot per VM.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="host"/> or <paramref name="vms"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="result"/> is shorter than <paramref name="vms"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="result"/> has fewer slots than VMs.</exception>
     public static void Check(HostView host, IReadOnlyList<VmView> vms, ReadOnlySpan<long> result, string resultName)
     {
         ArgumentNullException.ThrowIfNull(host);

@@ -1,6 +1,6 @@
 namespace MemFw.Plugins.Host.Balloon;
 
-/// <summary>Options of <see cref="XenSelfBalloonStrategy"/>; names and defaults are those of xen-selfballoon.c.</summary>
+/// <summary>Options of <see cref="XenSelfBalloonStrategy"/>, named and defaulted as in xen-selfballoon.c.</summary>
 public sealed record XenSelfBalloonOptions
 {
     /// <summary>

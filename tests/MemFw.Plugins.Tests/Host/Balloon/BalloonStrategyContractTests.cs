@@ -2,7 +2,7 @@ using MemFw.Framework.Host;
 
 namespace MemFw.Plugins.Tests.Host.Balloon;
 
-/// <summary>What every balloon strategy owes the engine; one sealed subclass per strategy adds its own scenarios.</summary>
+/// <summary>What every balloon strategy owes the engine; a sealed subclass per strategy adds its scenarios.</summary>
 public abstract class BalloonStrategyContractTests
 {
     private protected abstract IBalloonStrategy Create();
@@ -39,7 +39,7 @@ public abstract class BalloonStrategyContractTests
         Assert.Throws<ArgumentException>(() => Create().SetTargets(HostViews.Host(), vms, new long[1]));
     }
 
-    /// <summary>The targets <paramref name="strategy"/> sets for <paramref name="vms"/> on <paramref name="host"/>.</summary>
+    /// <summary>The targets <paramref name="strategy"/> sets for <paramref name="vms"/>.</summary>
     private protected static long[] Targets(IBalloonStrategy strategy, HostView host, params VmView[] vms)
     {
         var targets = new long[vms.Length];

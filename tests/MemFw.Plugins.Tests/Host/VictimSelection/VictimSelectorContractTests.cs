@@ -2,7 +2,7 @@ using MemFw.Framework.Host;
 
 namespace MemFw.Plugins.Tests.Host.VictimSelection;
 
-/// <summary>What every victim selector owes the engine; one sealed subclass per selector adds its own scenarios.</summary>
+/// <summary>What every victim selector owes the engine; a sealed subclass per selector adds its scenarios.</summary>
 public abstract class VictimSelectorContractTests
 {
     private protected abstract IVictimSelector Create();

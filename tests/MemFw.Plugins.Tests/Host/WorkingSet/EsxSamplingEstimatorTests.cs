@@ -63,19 +63,7 @@ public sealed class EsxSamplingEstimatorTests
         // 30 periods at 1000 pages (f = 0.1), then 4000 (f = 0.4): the fast average closes half the gap per period,
         // after three 0.4 - 0.3 / 8 = 0.36 (deviation 0.03), so the estimate is above 2700 (0.27); the slow average
         // alone would be at 0.4 - 0.3 x 0.9^3 = 0.18.
-        var (estimator, probe, vm) = Setup(seed: 4);
-        var random = new Random(40);
-        var small = WorkingSet(random, 1000);
-        var large = WorkingSet(random, 4000);
-        for (var period = 0; period < 30; period++)
-        {
-            Period(estimator, probe, vm, small);
-        }
-
-        Period(estimator, probe, vm, large);
-        Period(estimator, probe, vm, large);
-
-        Assert.InRange(Period(estimator, probe, vm, large), 2700, Memory);
+        Assert.InRange(ThreePeriodsAfterChange(seed: 4, before: 1000, periodsBefore: 30, after: 4000), 2700, Memory);
     }
 
     [Fact]
@@ -83,19 +71,7 @@ public sealed class EsxSamplingEstimatorTests
     {
         // 60 periods at 4000 pages (f = 0.4), then 1000 (f = 0.1): the slow average loses a tenth of the gap per
         // period, after three 0.4 - 0.3 (1 - 0.9^3) = 0.32, so the estimate is still above 2500 (exact: 1000).
-        var (estimator, probe, vm) = Setup(seed: 5);
-        var random = new Random(50);
-        var large = WorkingSet(random, 4000);
-        var small = WorkingSet(random, 1000);
-        for (var period = 0; period < 60; period++)
-        {
-            Period(estimator, probe, vm, large);
-        }
-
-        Period(estimator, probe, vm, small);
-        Period(estimator, probe, vm, small);
-
-        Assert.InRange(Period(estimator, probe, vm, small), 2500, Memory);
+        Assert.InRange(ThreePeriodsAfterChange(seed: 5, before: 4000, periodsBefore: 60, after: 1000), 2500, Memory);
     }
 
     [Fact]
@@ -140,6 +116,26 @@ public sealed class EsxSamplingEstimatorTests
         }
 
         return estimator.Estimate(vm, probe, start);
+    }
+
+    /// <summary>
+    /// The estimate after <paramref name="periodsBefore"/> periods touching <paramref name="before"/> pages, then
+    /// three touching another <paramref name="after"/> pages.
+    /// </summary>
+    private static long ThreePeriodsAfterChange(int seed, int before, int periodsBefore, int after)
+    {
+        var (estimator, probe, vm) = Setup(seed);
+        var random = new Random(seed * 10);
+        var first = WorkingSet(random, before);
+        var second = WorkingSet(random, after);
+        for (var period = 0; period < periodsBefore; period++)
+        {
+            Period(estimator, probe, vm, first);
+        }
+
+        Period(estimator, probe, vm, second);
+        Period(estimator, probe, vm, second);
+        return Period(estimator, probe, vm, second);
     }
 
     private static int[] WorkingSet(Random random, int size)
