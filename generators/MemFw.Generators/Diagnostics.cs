@@ -25,20 +25,23 @@ internal static class Diagnostics
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    // The plugin rules apply to every kind: messages start with the kind ({0}, "Replacement policy", "Victim
+    // selector", ...) and the class's name ({1}).
+
     /// <summary>The plugin class is not sealed.</summary>
     public static readonly DiagnosticDescriptor NotSealed = new(
         "MEMFW001",
-        "Replacement policy is not sealed",
-        "Replacement policy '{0}' must be sealed so that its generated dispatch calls it directly",
+        "Plugin class is not sealed",
+        "{0} '{1}' must be sealed {2}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    /// <summary>The plugin class does not implement the policy contract.</summary>
+    /// <summary>The plugin class does not implement its kind's contract.</summary>
     public static readonly DiagnosticDescriptor NotAPolicy = new(
         "MEMFW002",
-        "Replacement policy does not implement IReplacementPolicy",
-        "Replacement policy '{0}' must implement MemFw.Framework.Replacement.IReplacementPolicy",
+        "Plugin class does not implement its kind's interface",
+        "{0} '{1}' must implement {2}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -46,28 +49,28 @@ internal static class Diagnostics
     /// <summary>The plugin name is not lower-kebab-case.</summary>
     public static readonly DiagnosticDescriptor BadName = new(
         "MEMFW003",
-        "Replacement policy name is not lower-kebab-case",
-        "Replacement policy '{0}' is named '{1}', which is not lower-kebab-case: use words of a-z and 0-9 joined by "
-            + "single hyphens, such as 'lru-k'",
+        "Plugin name is not lower-kebab-case",
+        "{0} '{1}' is named '{2}', which is not lower-kebab-case: use words of a-z and 0-9 joined by single "
+            + "hyphens, such as 'lru-k'",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    /// <summary>Two plugins of one assembly share a name.</summary>
+    /// <summary>Two plugins of one kind in one assembly share a name.</summary>
     public static readonly DiagnosticDescriptor DuplicateName = new(
         "MEMFW004",
-        "Replacement policy name is used twice",
-        "Replacement policy '{0}' is named '{1}', as is '{2}': names must be unique",
+        "Plugin name is used twice within its kind",
+        "{0} '{1}' is named '{2}', as is '{3}': a name selects one {4}, so names must be unique within a kind",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    /// <summary>The plugin has no constructor the runner can call.</summary>
+    /// <summary>The plugin has no constructor generated code can call.</summary>
     public static readonly DiagnosticDescriptor NoUsableConstructor = new(
         "MEMFW005",
-        "Replacement policy has no usable constructor",
-        "Replacement policy '{0}' needs exactly one public constructor taking its options record and/or "
-            + "ReplacementContext, each at most once, but {1}",
+        "Plugin has no usable constructor",
+        "{0} '{1}' needs exactly one public constructor taking its options record and/or {2}, each at most once, "
+            + "but {3}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -76,8 +79,8 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedOptionType = new(
         "MEMFW006",
         "Option type cannot be bound",
-        "Option '{0}' of replacement policy '{1}' has type '{2}', which the binder cannot bind: use bool, int, long, "
-            + "double, string or an accessible enum",
+        "Option '{0}' of {1} '{2}' has type '{3}', which the binder cannot bind: use bool, int, long, double, "
+            + "string or an accessible enum",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -86,8 +89,8 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor BadOptionsType = new(
         "MEMFW007",
         "Options type is not a record with a public parameterless constructor",
-        "Options type '{0}' of replacement policy '{1}' must be a public or internal record with a public "
-            + "parameterless constructor, but {2}",
+        "Options type '{0}' of {1} '{2}' must be a public or internal record with a public parameterless "
+            + "constructor, but {3}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -95,9 +98,9 @@ internal static class Diagnostics
     /// <summary>The generated code cannot name the plugin class.</summary>
     public static readonly DiagnosticDescriptor Inaccessible = new(
         "MEMFW008",
-        "Replacement policy is not accessible to generated code",
-        "Replacement policy '{0}' must be a public or internal non-generic class, top-level or nested in public or "
-            + "internal non-generic types, but {1}",
+        "Plugin class is not accessible to generated code",
+        "{0} '{1}' must be a public or internal non-generic class, top-level or nested in public or internal "
+            + "non-generic types, but {2}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -105,17 +108,27 @@ internal static class Diagnostics
     /// <summary>The attribute lacks a description or a source.</summary>
     public static readonly DiagnosticDescriptor MissingMetadata = new(
         "MEMFW009",
-        "Replacement policy lacks Description or Source",
-        "Replacement policy '{0}' has no {1}: set it on [ReplacementPolicy] so that 'memfw plugins' can show it",
+        "Plugin lacks Description or Source",
+        "{0} '{1}' has no {2}: set it on [{3}] so that 'memfw plugins' can show it",
         Category,
         DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    /// <summary>The class carries the attributes of two plugin kinds.</summary>
+    public static readonly DiagnosticDescriptor SeveralKinds = new(
+        "MEMFW010",
+        "Plugin class has more than one kind attribute",
+        "{0} '{1}' is also marked [{2}]: a plugin class has exactly one kind attribute, so that its name and its "
+            + "generated types belong to one kind",
+        Category,
+        DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
     /// <summary>Every descriptor, by id.</summary>
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         GeneratorFailure, NotSealed, NotAPolicy, BadName, DuplicateName, NoUsableConstructor, UnsupportedOptionType,
-        BadOptionsType, Inaccessible, MissingMetadata,
+        BadOptionsType, Inaccessible, MissingMetadata, SeveralKinds,
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     /// <summary>Every descriptor, in id order.</summary>
@@ -125,6 +138,18 @@ internal static class Diagnostics
     public static DiagnosticInfo Info(
         DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());
+
+    /// <summary>
+    /// Describes a diagnostic about the class <paramref name="plugin"/> of <paramref name="kind"/>, whose message
+    /// starts with both; <paramref name="arguments"/> follow them.
+    /// </summary>
+    public static DiagnosticInfo About(
+        DiagnosticDescriptor descriptor,
+        PluginKind kind,
+        string plugin,
+        LocationInfo? location,
+        params string[] arguments) =>
+        Info(descriptor, location, new[] { kind.Title(), plugin }.Concat(arguments).ToArray());
 
     /// <summary>The catch-all for an exception the generator did not expect while handling a type.</summary>
     public static DiagnosticInfo Unexpected(string subject, Exception exception, LocationInfo? location) =>

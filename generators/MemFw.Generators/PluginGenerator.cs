@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MemFw.Generators;
 
 /// <summary>
-/// Finds the replacement-policy plugins of a compilation and emits their registry, option binders and specialized
-/// dispatch. Only the pipeline is wired here: <c>Parsing/</c> turns symbols into <c>Model/</c> values and
-/// <c>Emit/</c> writes the files.
+/// Finds the plugins of a compilation (replacement policies, victim selectors, balloon strategies, working-set
+/// estimators) and emits their registry, option binders and, for replacement policies, specialized dispatch. Only
+/// the pipeline is wired here: <c>Parsing/</c> turns symbols into <c>Model/</c> values and <c>Emit/</c> writes the
+/// files.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PluginGenerator : IIncrementalGenerator
@@ -17,12 +18,37 @@ public sealed class PluginGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var replacementPolicies = Discover(context, PluginKind.ReplacementPolicy, StepNames.ReplacementPolicies);
+        var victimSelectors = Discover(context, PluginKind.VictimSelector, StepNames.VictimSelectors);
+        var balloonStrategies = Discover(context, PluginKind.BalloonStrategy, StepNames.BalloonStrategies);
+        var estimators = Discover(context, PluginKind.WorkingSetEstimator, StepNames.WorkingSetEstimators);
+
+        var registry = replacementPolicies.Collect()
+            .Combine(victimSelectors.Collect())
+            .Combine(balloonStrategies.Collect())
+            .Combine(estimators.Collect())
+            .Select(static (kinds, cancellationToken) => RegistryBuilder.Build(
+                kinds.Left.Left.Left.AddRange(kinds.Left.Left.Right).AddRange(kinds.Left.Right).AddRange(kinds.Right),
+                cancellationToken))
+            .WithTrackingName(StepNames.Registry);
+        context.RegisterSourceOutput(registry, SourceOutput.AddRegistry);
+    }
+
+    /// <summary>
+    /// Finds the classes marked with the attribute of <paramref name="kind"/>, reports their diagnostics, adds the
+    /// files of each valid one, and returns the valid ones for the registry.
+    /// </summary>
+    private static IncrementalValuesProvider<LocatedPlugin> Discover(
+        IncrementalGeneratorInitializationContext context,
+        PluginKind kind,
+        string stepName)
+    {
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownTypes.ReplacementPolicyAttribute,
+                KnownTypes.Attribute(kind),
                 static (node, _) => node is ClassDeclarationSyntax,
-                PluginParser.Parse)
-            .WithTrackingName(StepNames.Plugins);
+                (attributeContext, cancellationToken) => PluginParser.Parse(attributeContext, kind, cancellationToken))
+            .WithTrackingName(stepName);
 
         var diagnostics = parsed
             .SelectMany(static (result, _) => result.Diagnostics)
@@ -35,13 +61,9 @@ public sealed class PluginGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.ValidPlugins);
         context.RegisterSourceOutput(valid, SourceOutput.AddPlugin);
 
-        var registry = parsed
+        return parsed
             .Where(static result => result.Plugin is not null)
             .Select(static (result, _) => new LocatedPlugin(result.Plugin!, result.Location))
-            .WithTrackingName(StepNames.LocatedPlugins)
-            .Collect()
-            .Select(RegistryBuilder.Build)
-            .WithTrackingName(StepNames.Registry);
-        context.RegisterSourceOutput(registry, SourceOutput.AddRegistry);
+            .WithTrackingName(StepNames.LocatedPlugins);
     }
 }

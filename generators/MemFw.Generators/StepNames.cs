@@ -1,20 +1,33 @@
 namespace MemFw.Generators;
 
 /// <summary>The tracking names of the pipeline's steps, so tests can check which steps an edit re-ran.</summary>
+/// <remarks>
+/// Each kind has its own discovery step; the steps after it are named once and run for every kind, so a test sees
+/// the runs of all kinds under one name.
+/// </remarks>
 internal static class StepNames
 {
     /// <summary>Each class marked <c>[ReplacementPolicy]</c>, parsed into a plugin and its diagnostics.</summary>
-    public const string Plugins = nameof(Plugins);
+    public const string ReplacementPolicies = nameof(ReplacementPolicies);
+
+    /// <summary>Each class marked <c>[VictimSelector]</c>, parsed into a plugin and its diagnostics.</summary>
+    public const string VictimSelectors = nameof(VictimSelectors);
+
+    /// <summary>Each class marked <c>[BalloonStrategy]</c>, parsed into a plugin and its diagnostics.</summary>
+    public const string BalloonStrategies = nameof(BalloonStrategies);
+
+    /// <summary>Each class marked <c>[WorkingSetEstimator]</c>, parsed into a plugin and its diagnostics.</summary>
+    public const string WorkingSetEstimators = nameof(WorkingSetEstimators);
 
     /// <summary>The diagnostics of every parsed class.</summary>
     public const string PluginDiagnostics = nameof(PluginDiagnostics);
 
-    /// <summary>The plugins without errors, one generated binder and dispatch file each.</summary>
+    /// <summary>The plugins without errors: one generated binder each, and dispatch for a replacement policy.</summary>
     public const string ValidPlugins = nameof(ValidPlugins);
 
     /// <summary>The valid plugins with their locations, input of the registry.</summary>
     public const string LocatedPlugins = nameof(LocatedPlugins);
 
-    /// <summary>The registry of the assembly: plugins in name order and name clashes.</summary>
+    /// <summary>The registry of the assembly: plugins of every kind in name order, and name clashes.</summary>
     public const string Registry = nameof(Registry);
 }

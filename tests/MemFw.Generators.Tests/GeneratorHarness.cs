@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using MemFw.Framework.Plugins;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -48,6 +51,24 @@ internal static class GeneratorHarness
         var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return new GeneratorRun(driver.GetRunResult().Results.Single(), output);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> with the generator (which must report nothing), loads the assembly into a
+    /// context of its own and creates the registry its <c>[assembly: PluginRegistry]</c> names.
+    /// </summary>
+    public static IPluginRegistry LoadRegistry(params string[] sources)
+    {
+        var run = Run(sources);
+        Assert.Empty(run.Diagnostics);
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+
+        var assembly = new AssemblyLoadContext("memfw-generated-plugins").LoadFromStream(image);
+        var registryType = assembly.GetCustomAttribute<PluginRegistryAttribute>()!.RegistryType;
+        return (IPluginRegistry)Activator.CreateInstance(registryType)!;
     }
 }
 

@@ -40,15 +40,31 @@ public sealed class IncrementalityTests
         Assert.Contains(IncrementalStepRunReason.Modified, reasons[StepNames.Registry]);
     }
 
+    [Fact]
+    public void HostPluginEdit_ModifiesItsKindOnly()
+    {
+        var reasons = RerunAfter(tree => tree.FilePath == "Source3.cs"
+            ? tree.WithChangedText(SourceText.From(tree.GetText().ToString()
+                .Replace("Default 0.75.", "Default three quarters.", StringComparison.Ordinal)))
+            : tree);
+
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[StepNames.VictimSelectors]);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[StepNames.ValidPlugins]);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[StepNames.Registry]);
+        Assert.All(reasons[StepNames.ReplacementPolicies], reason =>
+            Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+    }
+
     /// <summary>
-    /// Runs the generator over the two-plugin source, an unrelated file and a plugin with a warning (so that every
-    /// step has output), then again after <paramref name="edit"/>; returns the output reasons of the second run's
-    /// named steps.
+    /// Runs the generator over the two-plugin source, an unrelated file, a plugin with a warning and one plugin of
+    /// each host kind (so that every step has output), then again after <paramref name="edit"/>; returns the output
+    /// reasons of the second run's named steps.
     /// </summary>
     private static Dictionary<string, IncrementalStepRunReason[]> RerunAfter(Func<SyntaxTree, SyntaxTree> edit)
     {
         var warned = TestSources.Plugin("public sealed class Warned : IReplacementPolicy", "\"warned\"");
-        var compilation = GeneratorHarness.Compile(TestSources.TwoPlugins, Other, warned);
+        var compilation = GeneratorHarness.Compile(TestSources.TwoPlugins, Other, warned,
+            HostPluginTestSources.ThreeKinds);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
         var edited = compilation.SyntaxTrees.Aggregate(compilation,
             (c, tree) => edit(tree) is var changed && changed != tree ? c.ReplaceSyntaxTree(tree, changed) : c);

@@ -1,3 +1,5 @@
+using MemFw.Generators.Model;
+
 namespace MemFw.Generators.Emit;
 
 /// <summary>The framework types generated code names, <c>global::</c>-qualified.</summary>
@@ -9,8 +11,11 @@ internal static class FrameworkTypes
     /// <summary>The registry contract.</summary>
     public const string PluginRegistry = "global::MemFw.Framework.Plugins.IPluginRegistry";
 
-    /// <summary>A registry entry.</summary>
+    /// <summary>A replacement policy's registry entry.</summary>
     public const string PluginDescriptor = "global::MemFw.Framework.Plugins.ReplacementPluginDescriptor";
+
+    /// <summary>A host plugin's registry entry, generic over the kind's contract.</summary>
+    public const string HostPluginDescriptor = "global::MemFw.Framework.Plugins.HostPluginDescriptor";
 
     /// <summary>An option's registry entry.</summary>
     public const string OptionDescriptor = "global::MemFw.Framework.Plugins.OptionDescriptor";
@@ -23,6 +28,15 @@ internal static class FrameworkTypes
 
     /// <summary>The policy contract.</summary>
     public const string ReplacementPolicy = "global::MemFw.Framework.Replacement.IReplacementPolicy";
+
+    /// <summary>The victim selector contract.</summary>
+    public const string VictimSelector = "global::MemFw.Framework.Host.IVictimSelector";
+
+    /// <summary>The balloon strategy contract.</summary>
+    public const string BalloonStrategy = "global::MemFw.Framework.Host.IBalloonStrategy";
+
+    /// <summary>The working-set estimator contract.</summary>
+    public const string WorkingSetEstimator = "global::MemFw.Framework.Host.IWorkingSetEstimator";
 
     /// <summary>The runner contract.</summary>
     public const string ReplacementRunner = "global::MemFw.Framework.Replacement.IReplacementRunner";
@@ -38,4 +52,13 @@ internal static class FrameworkTypes
 
     /// <summary>What a replay measured.</summary>
     public const string ReplayResult = "global::MemFw.Framework.Replay.ReplayResult";
+
+    /// <summary>The contract plugins of <paramref name="kind"/> implement.</summary>
+    public static string Contract(PluginKind kind) => kind switch
+    {
+        PluginKind.VictimSelector => VictimSelector,
+        PluginKind.BalloonStrategy => BalloonStrategy,
+        PluginKind.WorkingSetEstimator => WorkingSetEstimator,
+        _ => ReplacementPolicy,
+    };
 }

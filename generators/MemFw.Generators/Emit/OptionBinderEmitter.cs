@@ -7,7 +7,8 @@ namespace MemFw.Generators.Emit;
 /// <summary>
 /// Emits <c>&lt;Plugin&gt;OptionBinder</c>: parses option text with the invariant culture onto a new options record
 /// through <c>with</c>, without reflection, and reports every problem as a <c>PluginOptionException</c> that names
-/// the policy and the option. A plugin without options gets a binder that rejects any option.
+/// the plugin's kind, the plugin and the option (<c>policy 'clock': ...</c>, <c>victim selector 'idle-tax': ...</c>).
+/// A plugin without options gets a binder that rejects any option.
 /// </summary>
 internal static class OptionBinderEmitter
 {
@@ -21,10 +22,10 @@ internal static class OptionBinderEmitter
     {
         var options = plugin.Options?.Properties ?? EquatableArray<OptionModel>.Empty;
         var known = options.IsEmpty ? "none" : string.Join(", ", options.Select(o => o.OptionName));
-        var prefix = $"policy '{plugin.Name}': ";
+        var prefix = $"{plugin.Kind.OptionErrorNoun()} '{plugin.Name}': ";
         var w = GeneratedCode.StartFile();
         w.Open($"namespace {GeneratedCode.Namespace}");
-        w.Line($"/// <summary>Binds the options of replacement policy '{plugin.Name}' from their text.</summary>");
+        w.Line($"/// <summary>Binds the options of {plugin.Kind.Noun()} '{plugin.Name}' from their text.</summary>");
         w.Line(GeneratedCode.Attribute);
         w.Open($"internal static class {GeneratedCode.OptionBinder(plugin)}");
         w.Line("/// <summary>The option names, as error messages list them.</summary>");

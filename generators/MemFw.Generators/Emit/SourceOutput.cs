@@ -10,13 +10,19 @@ internal static class SourceOutput
     public static void Report(SourceProductionContext context, DiagnosticInfo diagnostic) =>
         context.ReportDiagnostic(Diagnostics.ToDiagnostic(diagnostic));
 
-    /// <summary>Adds the option binder and the dispatch of <paramref name="plugin"/>.</summary>
+    /// <summary>
+    /// Adds the option binder of <paramref name="plugin"/> and, for a replacement policy, its dispatch; host plugins
+    /// run at rebalancing points, not per access, and need none.
+    /// </summary>
     public static void AddPlugin(SourceProductionContext context, PluginModel plugin)
     {
         var failure = Guard.Run(plugin.TypeName, null, () =>
         {
             context.AddSource(OptionBinderEmitter.HintName(plugin), OptionBinderEmitter.Emit(plugin));
-            context.AddSource(DispatchEmitter.HintName(plugin), DispatchEmitter.Emit(plugin));
+            if (plugin.Kind == PluginKind.ReplacementPolicy)
+            {
+                context.AddSource(DispatchEmitter.HintName(plugin), DispatchEmitter.Emit(plugin));
+            }
         });
         if (failure is not null)
         {
@@ -24,7 +30,7 @@ internal static class SourceOutput
         }
     }
 
-    /// <summary>Reports name clashes and adds the registry, unless the assembly has no valid plugin.</summary>
+    /// <summary>Reports name clashes and adds the registry, unless the assembly has no valid plugin at all.</summary>
     public static void AddRegistry(SourceProductionContext context, RegistryModel registry)
     {
         foreach (var diagnostic in registry.Diagnostics)

@@ -6,20 +6,23 @@ using Microsoft.CodeAnalysis;
 namespace MemFw.Generators.Parsing;
 
 /// <summary>
-/// Finds the constructor the generated runner calls: the one public constructor, whose parameters are drawn from
-/// the options record and <c>ReplacementContext</c>, each at most once, in any order.
+/// Finds the constructor generated code calls: the one public constructor, whose parameters are drawn from the
+/// options record and the kind's context (<c>ReplacementContext</c> or <c>HostPluginContext</c>), each at most
+/// once, in any order.
 /// </summary>
 internal static class ConstructorParser
 {
     /// <summary>Reads the constructor of <paramref name="type"/>; reports MEMFW005 when none is usable.</summary>
+    /// <param name="kind">The plugin's kind, which names its context type.</param>
     /// <param name="type">The plugin class.</param>
-    /// <param name="context">The <c>ReplacementContext</c> type, if the compilation has it.</param>
+    /// <param name="context">The kind's context type, if the compilation has it.</param>
     /// <param name="location">Where the plugin class is declared.</param>
     /// <param name="diagnostics">Receives the error.</param>
     /// <param name="arguments">The arguments to pass, in parameter order.</param>
     /// <param name="optionsType">The options parameter's type, if the constructor takes one.</param>
     /// <returns>Whether the constructor is usable.</returns>
     public static bool TryParse(
+        PluginKind kind,
         INamedTypeSymbol type,
         INamedTypeSymbol? context,
         LocationInfo location,
@@ -34,7 +37,8 @@ internal static class ConstructorParser
         if (constructors.Count != 1)
         {
             var count = constructors.Count == 0 ? "it has none" : $"it has {constructors.Count}";
-            diagnostics.Add(Diagnostics.Info(Diagnostics.NoUsableConstructor, location, type.ToDisplayString(), count));
+            diagnostics.Add(Diagnostics.About(Diagnostics.NoUsableConstructor, kind, type.ToDisplayString(), location,
+                KnownTypes.ContextName(kind), count));
             return false;
         }
 
@@ -42,11 +46,11 @@ internal static class ConstructorParser
         var list = new List<ConstructorArgument>();
         foreach (var parameter in constructor.Parameters)
         {
-            var problem = Problem(parameter, context, list, ref optionsType);
+            var problem = Problem(kind, parameter, context, list, ref optionsType);
             if (problem is not null)
             {
-                diagnostics.Add(Diagnostics.Info(Diagnostics.NoUsableConstructor,
-                    constructor.SourceLocation(location), type.ToDisplayString(), problem));
+                diagnostics.Add(Diagnostics.About(Diagnostics.NoUsableConstructor, kind, type.ToDisplayString(),
+                    constructor.SourceLocation(location), KnownTypes.ContextName(kind), problem));
                 optionsType = null;
                 return false;
             }
@@ -58,6 +62,7 @@ internal static class ConstructorParser
 
     /// <summary>Why <paramref name="parameter"/> cannot be supplied, or null after adding its argument.</summary>
     private static string? Problem(
+        PluginKind kind,
         IParameterSymbol parameter,
         INamedTypeSymbol? context,
         List<ConstructorArgument> arguments,
@@ -72,7 +77,7 @@ internal static class ConstructorParser
         {
             if (arguments.Contains(ConstructorArgument.Context))
             {
-                return "it takes ReplacementContext twice";
+                return $"it takes {KnownTypes.ContextName(kind)} twice";
             }
 
             arguments.Add(ConstructorArgument.Context);

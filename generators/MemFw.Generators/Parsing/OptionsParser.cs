@@ -19,12 +19,14 @@ internal static class OptionsParser
 
     /// <summary>Reads <paramref name="type"/>, reporting MEMFW006 and MEMFW007; null when it cannot be bound.</summary>
     /// <param name="type">The options parameter's type.</param>
+    /// <param name="kind">The plugin's kind, for messages.</param>
     /// <param name="plugin">The plugin's display name, for messages.</param>
     /// <param name="location">Where the plugin class is declared, used when the options type is not in source.</param>
     /// <param name="diagnostics">Receives the errors.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public static OptionsModel? Parse(
         ITypeSymbol type,
+        PluginKind kind,
         string plugin,
         LocationInfo location,
         List<DiagnosticInfo> diagnostics,
@@ -34,7 +36,7 @@ internal static class OptionsParser
         if (Problem(type) is { } problem)
         {
             diagnostics.Add(Diagnostics.Info(Diagnostics.BadOptionsType, type.SourceLocation(location), display,
-                plugin, problem));
+                kind.Noun(), plugin, problem));
             return null;
         }
 
@@ -51,7 +53,7 @@ internal static class OptionsParser
 
             bindable = false;
             diagnostics.Add(Diagnostics.Info(Diagnostics.UnsupportedOptionType, property.SourceLocation(location),
-                property.Name, plugin, property.Type.ToDisplayString()));
+                property.Name, kind.Noun(), plugin, property.Type.ToDisplayString()));
         }
 
         return bindable

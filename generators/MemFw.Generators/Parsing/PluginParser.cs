@@ -8,24 +8,30 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MemFw.Generators.Parsing;
 
 /// <summary>
-/// Turns a class marked <c>[ReplacementPolicy]</c> into a <see cref="PluginModel"/>, checking every rule the
+/// Turns a class marked with a plugin kind's attribute (<c>[ReplacementPolicy]</c>, <c>[VictimSelector]</c>,
+/// <c>[BalloonStrategy]</c>, <c>[WorkingSetEstimator]</c>) into a <see cref="PluginModel"/>, checking every rule the
 /// generated code relies on; any error leaves the plugin out and is reported instead.
 /// </summary>
 internal static class PluginParser
 {
-    /// <summary>Parses the class of <paramref name="context"/>; never throws except on cancellation.</summary>
-    public static PluginParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>Parses the class of <paramref name="context"/> as a plugin of <paramref name="kind"/>.</summary>
+    /// <remarks>Never throws except on cancellation: an unexpected exception becomes MEMFW000.</remarks>
+    public static PluginParseResult Parse(
+        GeneratorAttributeSyntaxContext context,
+        PluginKind kind,
+        CancellationToken cancellationToken)
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var location = ((ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation().ToInfo();
         PluginParseResult? result = null;
         var failure = Guard.Run(type.ToDisplayString(), location,
-            () => result = Parse(context, type, location, cancellationToken));
+            () => result = Parse(context, kind, type, location, cancellationToken));
         return failure is null ? result! : new PluginParseResult(null, location, new[] { failure }.ToEquatableArray());
     }
 
     private static PluginParseResult Parse(
         GeneratorAttributeSyntaxContext context,
+        PluginKind kind,
         INamedTypeSymbol type,
         LocationInfo location,
         CancellationToken cancellationToken)
@@ -39,48 +45,60 @@ internal static class PluginParser
         var source = Named(attribute, "Source") as string ?? "";
         var offline = Named(attribute, "Offline") is true;
         var compilation = context.SemanticModel.Compilation;
-        var policy = compilation.GetTypeByMetadataName(KnownTypes.ReplacementPolicy);
+        var contract = compilation.GetTypeByMetadataName(KnownTypes.Contract(kind));
 
         if (!type.IsSealed)
         {
-            diagnostics.Add(Diagnostics.Info(Diagnostics.NotSealed, location, display));
+            diagnostics.Add(Diagnostics.About(Diagnostics.NotSealed, kind, display, location, kind.IsHostKind()
+                ? "so that its name stands for one implementation: a variant is an option, not a subclass"
+                : "so that its generated dispatch calls it directly"));
         }
 
-        if (policy is null || !type.AllInterfaces.Contains(policy, SymbolEqualityComparer.Default))
+        if (contract is null || !type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default))
         {
-            diagnostics.Add(Diagnostics.Info(Diagnostics.NotAPolicy, location, display));
+            diagnostics.Add(Diagnostics.About(Diagnostics.NotAPolicy, kind, display, location,
+                KnownTypes.Contract(kind)));
         }
 
         if (!Naming.IsKebabCase(name))
         {
             var argument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation().ToInfo();
-            diagnostics.Add(Diagnostics.Info(Diagnostics.BadName, argument ?? location, display, name));
+            diagnostics.Add(Diagnostics.About(Diagnostics.BadName, kind, display, argument ?? location, name));
         }
 
         if (Inaccessible(type) is { } why)
         {
-            diagnostics.Add(Diagnostics.Info(Diagnostics.Inaccessible, location, display, why));
+            diagnostics.Add(Diagnostics.About(Diagnostics.Inaccessible, kind, display, location, why));
         }
 
-        var contextType = compilation.GetTypeByMetadataName(KnownTypes.ReplacementContext);
+        if (OtherKinds(type, kind) is { } others)
+        {
+            diagnostics.Add(Diagnostics.About(Diagnostics.SeveralKinds, kind, display,
+                attributeSyntax?.GetLocation().ToInfo() ?? location, others));
+        }
+
+        var contextType = compilation.GetTypeByMetadataName(KnownTypes.Context(kind));
         OptionsModel? options = null;
-        if (ConstructorParser.TryParse(type, contextType, location, diagnostics, out var arguments, out var optionsType)
+        if (ConstructorParser.TryParse(kind, type, contextType, location, diagnostics, out var arguments,
+                out var optionsType)
             && optionsType is not null)
         {
-            options = OptionsParser.Parse(optionsType, display, location, diagnostics, cancellationToken);
+            options = OptionsParser.Parse(optionsType, kind, display, location, diagnostics, cancellationToken);
         }
 
         var missing = new[] { ("Description", description), ("Source", source) }
             .Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1).ToList();
         if (missing.Count > 0)
         {
-            diagnostics.Add(Diagnostics.Info(Diagnostics.MissingMetadata,
-                attributeSyntax?.GetLocation().ToInfo() ?? location, display, string.Join(" or ", missing)));
+            diagnostics.Add(Diagnostics.About(Diagnostics.MissingMetadata, kind, display,
+                attributeSyntax?.GetLocation().ToInfo() ?? location, string.Join(" or ", missing),
+                kind.AttributeName()));
         }
 
         var plugin = diagnostics.Any(Diagnostics.IsError)
             ? null
             : new PluginModel(
+                kind,
                 name,
                 description,
                 source,
@@ -90,7 +108,7 @@ internal static class PluginParser
                 Naming.Identifier(type),
                 options,
                 arguments,
-                policy is not null && CallsDirectly(type, policy));
+                !kind.IsHostKind() && contract is not null && CallsDirectly(type, contract));
         return new PluginParseResult(plugin, location, diagnostics.ToEquatableArray());
     }
 
@@ -115,6 +133,19 @@ internal static class PluginParser
         }
 
         return type.Unreachable();
+    }
+
+    /// <summary>
+    /// The other kind attributes on <paramref name="type"/> besides that of <paramref name="kind"/>, as users write
+    /// them (<c>VictimSelector] and [BalloonStrategy</c>, to go between brackets), or null when it has none (MEMFW010).
+    /// </summary>
+    private static string? OtherKinds(INamedTypeSymbol type, PluginKind kind)
+    {
+        var marked = type.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+        var others = PluginKindExtensions.All
+            .Where(other => other != kind && marked.Contains(KnownTypes.Attribute(other)))
+            .Select(other => other.AttributeName()).ToList();
+        return others.Count == 0 ? null : string.Join("] and [", others);
     }
 
     /// <summary>Whether public methods of the class implement every member of <paramref name="policy"/>.</summary>

@@ -1,0 +1,17 @@
+namespace MemFw.Generators.Model;
+
+/// <summary>The plugin kinds the generator discovers, one kind attribute each; the order is the registry's.</summary>
+internal enum PluginKind
+{
+    /// <summary><c>[ReplacementPolicy]</c>: a page-replacement policy, called per access through dispatch.</summary>
+    ReplacementPolicy,
+
+    /// <summary><c>[VictimSelector]</c>: decides which VMs give up memory, at rebalancing points.</summary>
+    VictimSelector,
+
+    /// <summary><c>[BalloonStrategy]</c>: sets each VM's balloon target, at rebalancing points.</summary>
+    BalloonStrategy,
+
+    /// <summary><c>[WorkingSetEstimator]</c>: estimates one VM's working set, once per sampling period.</summary>
+    WorkingSetEstimator,
+}
