@@ -6,11 +6,13 @@ namespace MemFw.Cli.Commands;
 /// <summary><c>memfw plugins</c>: lists the plugins loaded, from which assembly, with their options and defaults.</summary>
 internal static class PluginsCommand
 {
+    private const string Indent = "                 ";
+
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
     {
-        var kind = new Option<string?>("--kind") { Description = "Only plugins of this kind (replacement)" };
-        kind.AcceptOnlyFromAmong("replacement");
+        var kind = new Option<string?>("--kind") { Description = "Only plugins of this kind" };
+        kind.AcceptOnlyFromAmong([.. PluginListing.Kinds]);
         var plugins = new Option<string[]>("--plugins")
         {
             Description = $"Also load third-party plugins from this folder (repeatable; also ${PluginCatalog.EnvironmentVariable})",
@@ -19,15 +21,15 @@ internal static class PluginsCommand
         command.SetAction(parse =>
         {
             var catalog = PluginCatalog.Load(parse.GetValue(plugins) ?? []);
-            foreach (var plugin in catalog.ReplacementPolicies)
+            var only = parse.GetValue(kind);
+            foreach (var d in catalog.Listings.Where(p => only is null || p.Kind == only))
             {
-                var d = plugin.Descriptor;
-                console.Out.WriteLine($"replacement  {d.Name,-14} {d.Description}");
-                console.Out.WriteLine($"             source:   {d.Source}{(d.Offline ? " (offline: reads the trace's future)" : "")}");
-                console.Out.WriteLine($"             assembly: {plugin.Assembly} ({plugin.Location})");
+                console.Out.WriteLine($"{d.Kind,-16} {d.Name,-18} {d.Description}");
+                console.Out.WriteLine($"{Indent}source:   {d.Source}{(d.Offline ? " (offline: reads the trace's future)" : "")}");
+                console.Out.WriteLine($"{Indent}assembly: {d.Assembly} ({d.Location})");
                 foreach (var option in d.Options)
                 {
-                    console.Out.WriteLine($"             --{option.Name} <{option.Type}> (default {option.DefaultValue}): {option.Description}");
+                    console.Out.WriteLine($"{Indent}--{option.Name} <{option.Type}> (default {option.DefaultValue}): {option.Description}");
                 }
 
                 console.Out.WriteLine();

@@ -17,36 +17,52 @@ internal sealed class PluginCatalog
 
     private const string BuiltInAssembly = "MemFw.Plugins";
 
-    private PluginCatalog(IReadOnlyList<LoadedPlugin> replacementPolicies) => ReplacementPolicies = replacementPolicies;
+    private PluginCatalog(IReadOnlyList<LoadedPlugin> replacementPolicies, IReadOnlyList<PluginListing> listings)
+    {
+        ReplacementPolicies = replacementPolicies;
+        Listings = listings;
+    }
 
     /// <summary>Replacement policies, built-in first, each group in name order.</summary>
     public IReadOnlyList<LoadedPlugin> ReplacementPolicies { get; }
+
+    /// <summary>Every plugin of every kind, built-in first, for listing.</summary>
+    public IReadOnlyList<PluginListing> Listings { get; }
 
     /// <summary>Loads the built-in plugins and those in <paramref name="folders"/> and in <c>MEMFW_PLUGINS</c>.</summary>
     /// <exception cref="PluginLoadException">An assembly cannot be loaded, or a plugin name is taken twice.</exception>
     public static PluginCatalog Load(IEnumerable<string> folders)
     {
         var plugins = new List<LoadedPlugin>();
-        var builtIn = Assembly.Load(new AssemblyName(BuiltInAssembly));
-        plugins.AddRange(Describe(builtIn, "built-in"));
+        var listings = new List<PluginListing>();
         var environment = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "";
         var all = folders.Concat(environment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-        foreach (var file in all.SelectMany(PluginAssemblies).Distinct(StringComparer.Ordinal))
+        var assemblies = new[] { (Assembly.Load(new AssemblyName(BuiltInAssembly)), "built-in") }
+            .Concat(all.SelectMany(PluginAssemblies).Distinct(StringComparer.Ordinal).Select(f => (LoadExternal(f), f)));
+        foreach (var (assembly, location) in assemblies)
         {
-            foreach (var plugin in Describe(LoadExternal(file), file))
+            if (Registry(assembly, location) is not { } registry)
             {
-                if (plugins.FirstOrDefault(p => p.Name == plugin.Name) is { } taken)
+                continue;
+            }
+
+            var name = assembly.GetName().Name ?? location;
+            foreach (var listing in PluginListing.From(registry, name, location))
+            {
+                if (listings.FirstOrDefault(p => p.Kind == listing.Kind && p.Name == listing.Name) is { } taken)
                 {
                     throw new PluginLoadException(
-                        $"plugin '{plugin.Name}' of {file} clashes with '{taken.Name}' of {taken.Location} " +
-                        $"({taken.Assembly}); plugin names must be unique");
+                        $"plugin '{listing.Name}' of {location} clashes with '{taken.Name}' of {taken.Location} " +
+                        $"({taken.Assembly}); plugin names must be unique within a kind");
                 }
 
-                plugins.Add(plugin);
+                listings.Add(listing);
             }
+
+            plugins.AddRange(registry.ReplacementPolicies.Select(d => new LoadedPlugin(d, name, location)));
         }
 
-        return new PluginCatalog(plugins);
+        return new PluginCatalog(plugins, listings);
     }
 
     /// <summary>The replacement policy named <paramref name="name"/>.</summary>
@@ -90,19 +106,18 @@ internal sealed class PluginCatalog
         }
     }
 
-    private static IEnumerable<LoadedPlugin> Describe(Assembly assembly, string location)
+    private static IPluginRegistry? Registry(Assembly assembly, string location)
     {
         var name = assembly.GetName().Name ?? location;
-        IPluginRegistry registry;
         try
         {
             var attribute = assembly.GetCustomAttribute<PluginRegistryAttribute>();
             if (attribute is null)
             {
-                return [];
+                return null;
             }
 
-            registry = (IPluginRegistry)Activator.CreateInstance(attribute.RegistryType)!;
+            return (IPluginRegistry)Activator.CreateInstance(attribute.RegistryType)!;
         }
         catch (Exception e) when (e is TypeLoadException or FileNotFoundException or FileLoadException
             or InvalidCastException or TargetInvocationException or MissingMethodException)
@@ -110,7 +125,5 @@ internal sealed class PluginCatalog
             throw new PluginLoadException($"plugin assembly {location} ({name}): cannot read its plugin registry: " +
                 $"{e.Message} (was it built against another MemFw.Framework?)", e);
         }
-
-        return registry.ReplacementPolicies.Select(d => new LoadedPlugin(d, name, location));
     }
 }

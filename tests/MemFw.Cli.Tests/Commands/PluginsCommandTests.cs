@@ -21,11 +21,26 @@ public sealed class PluginsCommandTests
         foreach (var name in new[] { "lru", "fifo", "nfu", "aging", "nru", "second-chance", "clock", "wsclock",
                      "random", "lfu", "opt", "arc", "clock-pro", "2q" })
         {
-            Assert.Contains(result.OutLines, l => l.StartsWith($"replacement  {name} ", StringComparison.Ordinal));
+            Assert.Contains(result.OutLines, l => l.StartsWith($"replacement      {name} ", StringComparison.Ordinal));
         }
 
         Assert.Contains("--bits <int> (default 8)", result.Out, StringComparison.Ordinal);
         Assert.Contains("assembly: MemFw.Plugins (built-in)", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("victim-selector", "max-over-guarantee,shares,max-over-wss,round-robin,idle-tax,communism")]
+    [InlineData("balloon", "esx,mom,xen-selfballoon,citrix-dmc")]
+    [InlineData("working-set", "esx-sampling,exact-window")]
+    public void Plugins_HostKind_ListsOnlyThatKind(string kind, string names)
+    {
+        var result = CliRun.Succeeds("plugins", "--kind", kind);
+
+        var listed = result.OutLines.Where(l => !l.StartsWith("source:", StringComparison.Ordinal)
+                && !l.StartsWith("assembly:", StringComparison.Ordinal) && !l.StartsWith("--", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.All(listed, l => Assert.Equal(kind, l[0]));
+        Assert.Equal(names.Split(',').Order(StringComparer.Ordinal), listed.Select(l => l[1]));
     }
 
     [Fact]
@@ -33,7 +48,7 @@ public sealed class PluginsCommandTests
     {
         var result = CliRun.Succeeds("plugins", "--plugins", s_mru);
 
-        Assert.Contains(result.OutLines, l => l.StartsWith("replacement  mru ", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.StartsWith("replacement      mru ", StringComparison.Ordinal));
         Assert.Contains("assembly: MemFw.Examples.Mru (", result.Out, StringComparison.Ordinal);
     }
 
@@ -68,7 +83,7 @@ public sealed class PluginsCommandTests
         var result = CliRun.RunWithEnvironment(("MEMFW_PLUGINS", s_mru), "plugins");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains(result.OutLines, l => l.StartsWith("replacement  mru ", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.StartsWith("replacement      mru ", StringComparison.Ordinal));
     }
 
     [Fact]
