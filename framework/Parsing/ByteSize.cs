@@ -8,7 +8,9 @@ public static class ByteSize
     /// <summary>The accepted forms, for messages.</summary>
     public const string Expected = "a size such as 4096, 64K, 128M or 2G";
 
-    /// <summary>Parses <paramref name="text"/> (for example <c>128M</c>, <c>4096</c>, <c>2GiB</c>) for <paramref name="option"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/> (<c>128M</c>, <c>4096</c>, <c>2GiB</c>) for <paramref name="option"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The text is not a size.</exception>
     public static long Parse(string text, string option) =>
         TryParse(text, out var bytes)

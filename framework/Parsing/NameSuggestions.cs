@@ -1,6 +1,6 @@
 namespace MemFw.Framework.Parsing;
 
-/// <summary>Suggests the known names nearest to a mistyped one (a policy, an option, a key), by edit distance.</summary>
+/// <summary>Suggests the known names nearest to a mistyped one (policy, option, key), by edit distance.</summary>
 public static class NameSuggestions
 {
     /// <summary>A clause like <c>; did you mean 'clock' or 'lru'? Known: ...</c> for an error message.</summary>

@@ -4,13 +4,14 @@ namespace MemFw.Framework.Plugins;
 /// A policy chosen by a user with its options: <c>NAME[:OPTION=VALUE]...</c>, e.g. <c>aging:bits=4</c>, as typed on the
 /// command line or in a scenario file.
 /// </summary>
-/// <remarks>Only the syntax is checked here; whether the name and options exist is up to the registry that binds it.</remarks>
+/// <remarks>Only the syntax is checked here; whether the name and options exist is for the registry to say.</remarks>
 /// <param name="Name">The policy's registered name.</param>
 /// <param name="Options">Its option values, as text.</param>
 public sealed record PolicySpec(string Name, IReadOnlyList<KeyValuePair<string, string>> Options)
 {
     /// <summary>How the policy is labelled in results: its spec as typed, normalized.</summary>
-    public string Label => Options.Count == 0 ? Name : $"{Name}:{string.Join(':', Options.Select(o => $"{o.Key}={o.Value}"))}";
+    public string Label =>
+        Options.Count == 0 ? Name : $"{Name}:{string.Join(':', Options.Select(o => $"{o.Key}={o.Value}"))}";
 
     /// <summary>The options as the generated binder takes them.</summary>
     public OptionValues Values => new(Options);
@@ -63,6 +64,7 @@ public sealed record PolicySpec(string Name, IReadOnlyList<KeyValuePair<string, 
     public static IReadOnlyList<PolicySpec> ParseList(string text, string option)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => Parse(t, option))];
+        return [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => Parse(t, option))];
     }
 }
