@@ -250,6 +250,36 @@ public sealed class ScenarioParserTests
         Assert.Equal(("L2", 2, VmConfig.LowShares, false), (vm.Name, vm.TraceVmId, vm.Shares, vm.HasBalloon));
     }
 
+    [Fact]
+    public void Parse_DocsCompleteExample_StatesTheModelDefaults()
+    {
+        // the first yaml block of the page, read as if it were a file in docs/ (its trace path is relative to it)
+        var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "scenario.md"));
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+        var file = Path.Combine(RepositoryPaths.Root, "docs", "x.yaml");
+
+        var scenario = ScenarioParser.Parse(new StringReader(yaml), file);
+
+        var defaults = new HostConfig { RamBytes = 256 * MiB };
+        var host = scenario.Host;
+        Assert.Equal(defaults.Costs, host.Costs);
+        Assert.Same(defaults.Pressure, host.Pressure);
+        Assert.Equal(
+            (defaults.OverheadBytes, defaults.RebalancePeriod, defaults.GuestFreeWindow, defaults.BackingStore),
+            (host.OverheadBytes, host.RebalancePeriod, host.GuestFreeWindow, host.BackingStore));
+        Assert.Equal(
+            [defaults.SwapPolicy.Label, defaults.GuestPolicy.Label, defaults.VictimSelector.Label,
+                defaults.Balloon!.Label, defaults.WorkingSet.Label],
+            [host.SwapPolicy.Label, host.GuestPolicy.Label, host.VictimSelector.Label, host.Balloon!.Label,
+                host.WorkingSet.Label]);
+        Assert.Equal(Scenario.DefaultSeed, scenario.Seed);
+        var vm = Assert.Single(scenario.Vms);
+        Assert.Equal((s_multi, 128 * MiB, 0L, 128 * MiB, 128 * MiB, VmConfig.NormalShares, true, 0L),
+            (vm.TracePath, vm.MemoryBytes, vm.GuaranteeBytes, vm.LimitBytes, vm.MaxMemBytes, vm.Shares, vm.HasBalloon,
+                vm.OverheadBytes));
+    }
+
     [Theory]
     [InlineData(0.07, PressureState.High)]
     [InlineData(0.05, PressureState.High)]
