@@ -27,30 +27,30 @@ internal static class HostConfigReader
     {
         var ram = host.Size("ram", TraceFormat.PageSize)
             ?? throw host.Missing("ram", "the host's RAM, such as 256M or 4G");
-        var d = new HostConfig { RamBytes = ram };
-        return d with
+        var defaults = new HostConfig { RamBytes = ram };
+        return defaults with
         {
-            OverheadBytes = host.Size("overhead", 0) ?? d.OverheadBytes,
-            Pressure = ReadPressure(host) ?? d.Pressure,
-            RebalancePeriod = host.Integer("rebalance-period", 1, long.MaxValue) ?? d.RebalancePeriod,
-            SwapPolicy = host.Policy("swap-policy") ?? d.SwapPolicy,
-            GuestPolicy = host.Policy("guest-policy") ?? d.GuestPolicy,
-            VictimSelector = host.Policy("victim-selector") ?? d.VictimSelector,
+            OverheadBytes = host.Size("overhead", 0) ?? defaults.OverheadBytes,
+            Pressure = ReadPressure(host) ?? defaults.Pressure,
+            RebalancePeriod = host.Integer("rebalance-period", 1, long.MaxValue) ?? defaults.RebalancePeriod,
+            SwapPolicy = host.Policy("swap-policy") ?? defaults.SwapPolicy,
+            GuestPolicy = host.Policy("guest-policy") ?? defaults.GuestPolicy,
+            VictimSelector = host.Policy("victim-selector") ?? defaults.VictimSelector,
             Balloon = host.Text("balloon", "a balloon strategy or none") == "none"
                 ? null
-                : host.Policy("balloon") ?? d.Balloon,
-            WorkingSet = host.Policy("working-set") ?? d.WorkingSet,
+                : host.Policy("balloon") ?? defaults.Balloon,
+            WorkingSet = host.Policy("working-set") ?? defaults.WorkingSet,
             GuestFreeWindow = host.Text("guest-free-window", "never or a number of accesses") == "never"
                 ? null
-                : host.Integer("guest-free-window", 1, long.MaxValue, "never") ?? d.GuestFreeWindow,
+                : host.Integer("guest-free-window", 1, long.MaxValue, "never") ?? defaults.GuestFreeWindow,
             BackingStore = host.Text("backing-store", "disk or ssd") switch
             {
-                null => d.BackingStore,
+                null => defaults.BackingStore,
                 "disk" => BackingStore.Disk,
                 "ssd" => BackingStore.Ssd,
                 var other => throw host.Error("backing-store", $"expected disk or ssd, found '{other}'"),
             },
-            Costs = ReadCosts(host.Map("costs", s_costKeys)) ?? d.Costs,
+            Costs = ReadCosts(host.Map("costs", s_costKeys)) ?? defaults.Costs,
         };
     }
 
@@ -93,17 +93,17 @@ internal static class HostConfigReader
         }
 
         const string Unit = "microseconds";
-        var d = new CostModel();
-        return d with
+        var defaults = new CostModel();
+        return defaults with
         {
-            Hit = costs.NonNegative("hit", Unit) ?? d.Hit,
-            VmmSwapInDisk = costs.NonNegative("vmm-swap-in-disk", Unit) ?? d.VmmSwapInDisk,
-            VmmSwapInSsd = costs.NonNegative("vmm-swap-in-ssd", Unit) ?? d.VmmSwapInSsd,
-            GuestSwapIn = costs.NonNegative("guest-swap-in", Unit) ?? d.GuestSwapIn,
-            BalloonInflate = costs.NonNegative("balloon-inflate", Unit) ?? d.BalloonInflate,
-            BalloonDeflate = costs.NonNegative("balloon-deflate", Unit) ?? d.BalloonDeflate,
-            WriteBack = costs.NonNegative("write-back", Unit) ?? d.WriteBack,
-            ZeroFill = costs.NonNegative("zero-fill", Unit) ?? d.ZeroFill,
+            Hit = costs.NonNegative("hit", Unit) ?? defaults.Hit,
+            VmmSwapInDisk = costs.NonNegative("vmm-swap-in-disk", Unit) ?? defaults.VmmSwapInDisk,
+            VmmSwapInSsd = costs.NonNegative("vmm-swap-in-ssd", Unit) ?? defaults.VmmSwapInSsd,
+            GuestSwapIn = costs.NonNegative("guest-swap-in", Unit) ?? defaults.GuestSwapIn,
+            BalloonInflate = costs.NonNegative("balloon-inflate", Unit) ?? defaults.BalloonInflate,
+            BalloonDeflate = costs.NonNegative("balloon-deflate", Unit) ?? defaults.BalloonDeflate,
+            WriteBack = costs.NonNegative("write-back", Unit) ?? defaults.WriteBack,
+            ZeroFill = costs.NonNegative("zero-fill", Unit) ?? defaults.ZeroFill,
         };
     }
 }

@@ -203,7 +203,7 @@ internal sealed class YamlMap
     /// <summary>
     /// A value as a message names it: <c>'text'</c>, <c>nothing</c>, <c>a mapping</c>, <c>a list</c>.
     /// </summary>
-    public static string Describe(YamlNode node) => node switch
+    private static string Describe(YamlNode node) => node switch
     {
         YamlScalarNode scalar when IsEmpty(scalar) => "nothing",
         YamlScalarNode scalar => $"'{scalar.Value}'",
