@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MemFw.Cli.Output;
 using MemFw.Cli.Parsing;
+using MemFw.Framework.Plugins;
 using MemFw.Framework.Replay;
 
 namespace MemFw.Cli.Commands;

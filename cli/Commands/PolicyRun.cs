@@ -1,4 +1,3 @@
-using MemFw.Cli.Parsing;
 using MemFw.Cli.Plugins;
 using MemFw.Framework.Plugins;
 using MemFw.Framework.Replacement;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using MemFw.Cli.Output;
-using MemFw.Cli.Parsing;
+using MemFw.Framework.Parsing;
 using MemFw.Traces.Import;
 
 namespace MemFw.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MemFw.Framework.Parsing;
 using MemFw.Traces.Format;
 
 namespace MemFw.Cli.Parsing;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using McMaster.NETCore.Plugins;
+using MemFw.Framework.Parsing;
 using MemFw.Framework.Plugins;
 using MemFw.Traces.Format;
 

@@ -1,11 +1,12 @@
-namespace MemFw.Cli.Plugins;
+namespace MemFw.Framework.Parsing;
 
-/// <summary>Suggests the known names nearest to a mistyped one, by edit distance.</summary>
-internal static class NameSuggestions
+/// <summary>Suggests the known names nearest to a mistyped one (policy, option, key), by edit distance.</summary>
+public static class NameSuggestions
 {
     /// <summary>A clause like <c>; did you mean 'clock' or 'lru'? Known: ...</c> for an error message.</summary>
     public static string Describe(string name, IEnumerable<string> known)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var all = known.Order(StringComparer.Ordinal).ToList();
         var near = all.Select(k => (Name: k, Distance: Distance(name, k)))
             .Where(k => k.Distance <= Math.Max(2, name.Length / 3))
@@ -18,6 +19,8 @@ internal static class NameSuggestions
     /// <summary>The Levenshtein distance between two names.</summary>
     public static int Distance(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)

@@ -1,0 +1,50 @@
+namespace MemFw.Framework.Host.Scenarios;
+
+/// <summary>
+/// What each memory event costs the guest that waits for it, in microseconds: turns a run's counts into an estimated
+/// stall time per VM, so that strategies are compared on one axis. Scenario key <c>host.costs</c>.
+/// </summary>
+/// <remarks>
+/// Defaults come from Jeff Dean's latency numbers (LADIS 2009 keynote, "Numbers everyone should know": disk seek 10 ms,
+/// 4 KiB random SSD read 150 µs, 1 MB sequential read 250 µs from memory and 20 ms from disk) or are assumptions
+/// marked [U]. All values are at least 0.
+/// </remarks>
+public sealed record CostModel
+{
+    /// <summary>An access to a resident page: 0, the baseline every slowdown is measured against.</summary>
+    public double Hit { get; init; }
+
+    /// <summary>A VMM swap-in from a disk backing store: 10,000 µs, one disk seek (Dean).</summary>
+    public double VmmSwapInDisk { get; init; } = 10_000;
+
+    /// <summary>A VMM swap-in from an SSD backing store: 150 µs, a 4 KiB random SSD read (Dean).</summary>
+    public double VmmSwapInSsd { get; init; } = 150;
+
+    /// <summary>
+    /// A guest swap-in (the guest reads back a page it swapped out to make room for its balloon): 10,000 µs, a disk
+    /// seek, as the guest's swap lives on its virtual disk, which stays on a disk datastore even when the VMM swaps to
+    /// SSD (ESX's swap to host cache) [U].
+    /// </summary>
+    public double GuestSwapIn { get; init; } = 10_000;
+
+    /// <summary>
+    /// The balloon driver pinning one page and handing it to the VMM: 1 µs [U], a page allocation and its share of a
+    /// batched hypercall.
+    /// </summary>
+    public double BalloonInflate { get; init; } = 1;
+
+    /// <summary>The balloon driver releasing one page back to the guest: 1 µs [U].</summary>
+    public double BalloonDeflate { get; init; } = 1;
+
+    /// <summary>
+    /// Writing one dirty page out to a swap device (VMM or guest): 80 µs [U], its share of a sequential write, since
+    /// swap-outs are written in batches: 4 KiB at Dean's 1 MB per 20 ms from disk.
+    /// </summary>
+    public double WriteBack { get; init; } = 80;
+
+    /// <summary>Zero-filling a page at its first touch: 1 µs, 4 KiB at Dean's 1 MB per 250 µs from memory.</summary>
+    public double ZeroFill { get; init; } = 1;
+
+    /// <summary>The cost of a VMM swap-in from <paramref name="store"/>.</summary>
+    public double VmmSwapIn(BackingStore store) => store == BackingStore.Ssd ? VmmSwapInSsd : VmmSwapInDisk;
+}

@@ -1,0 +1,109 @@
+using MemFw.Traces.Format;
+using YamlDotNet.RepresentationModel;
+
+namespace MemFw.Framework.Host.Scenarios;
+
+/// <summary>Reads the <c>host</c> mapping of a scenario file into a <see cref="HostConfig"/>, with defaults.</summary>
+internal static class HostConfigReader
+{
+    /// <summary>The keys of <c>host</c>.</summary>
+    public static readonly string[] Keys =
+    [
+        "ram", "overhead", "pressure", "rebalance-period", "swap-policy", "guest-policy", "victim-selector", "balloon",
+        "working-set", "guest-free-window", "backing-store", "costs",
+    ];
+
+    private static readonly string[] s_pressureKeys = ["high", "soft", "hard", "low"];
+
+    private static readonly string[] s_costKeys =
+    [
+        "hit", "vmm-swap-in-disk", "vmm-swap-in-ssd", "guest-swap-in", "balloon-inflate", "balloon-deflate",
+        "write-back", "zero-fill",
+    ];
+
+    /// <summary>Reads <paramref name="host"/>.</summary>
+    /// <exception cref="TraceInputException">A value is missing, of the wrong type or out of range.</exception>
+    public static HostConfig Read(YamlMap host)
+    {
+        var ram = host.Size("ram", TraceFormat.PageSize)
+            ?? throw host.Missing("ram", "the host's RAM, such as 256M or 4G");
+        var defaults = new HostConfig { RamBytes = ram };
+        return defaults with
+        {
+            OverheadBytes = host.Size("overhead", 0) ?? defaults.OverheadBytes,
+            Pressure = ReadPressure(host) ?? defaults.Pressure,
+            RebalancePeriod = host.Integer("rebalance-period", 1, long.MaxValue) ?? defaults.RebalancePeriod,
+            SwapPolicy = host.Policy("swap-policy") ?? defaults.SwapPolicy,
+            GuestPolicy = host.Policy("guest-policy") ?? defaults.GuestPolicy,
+            VictimSelector = host.Policy("victim-selector") ?? defaults.VictimSelector,
+            Balloon = host.Text("balloon", "a balloon strategy or none") == "none"
+                ? null
+                : host.Policy("balloon") ?? defaults.Balloon,
+            WorkingSet = host.Policy("working-set") ?? defaults.WorkingSet,
+            GuestFreeWindow = host.Text("guest-free-window", "never or a number of accesses") == "never"
+                ? null
+                : host.Integer("guest-free-window", 1, long.MaxValue, "never") ?? defaults.GuestFreeWindow,
+            BackingStore = host.Text("backing-store", "disk or ssd") switch
+            {
+                null => defaults.BackingStore,
+                "disk" => BackingStore.Disk,
+                "ssd" => BackingStore.Ssd,
+                var other => throw host.Error("backing-store", $"expected disk or ssd, found '{other}'"),
+            },
+            Costs = ReadCosts(host.Map("costs", s_costKeys)) ?? defaults.Costs,
+        };
+    }
+
+    private static PressureThresholds? ReadPressure(YamlMap host)
+    {
+        const string Expected = "esx, zones, or a mapping of high, soft, hard and (optional) low free fractions";
+        switch (host.Node("pressure"))
+        {
+            case null:
+                return null;
+            case YamlMappingNode:
+                var map = host.Map("pressure", s_pressureKeys)!;
+                var thresholds = new PressureThresholds
+                {
+                    High = map.Fraction("high") ?? throw map.Missing("high", "the free fraction reclamation restores"),
+                    Soft = map.Fraction("soft")
+                        ?? throw map.Missing("soft", "the free fraction below which to balloon"),
+                    Hard = map.Fraction("hard") ?? throw map.Missing("hard", "the free fraction below which to swap"),
+                    Low = map.Fraction("low") ?? 0,
+                };
+                return thresholds.Soft >= thresholds.High ? throw map.Error("soft", "expected less than high")
+                    : thresholds.Hard >= thresholds.Soft ? throw map.Error("hard", "expected less than soft")
+                    : thresholds.Low >= thresholds.Hard ? throw map.Error("low", "expected less than hard")
+                    : thresholds;
+            default:
+                return host.Text("pressure", Expected) switch
+                {
+                    "esx" => PressureThresholds.Esx,
+                    "zones" => PressureThresholds.Zones,
+                    var other => throw host.Error("pressure", $"expected {Expected}, found '{other}'"),
+                };
+        }
+    }
+
+    private static CostModel? ReadCosts(YamlMap? costs)
+    {
+        if (costs is null)
+        {
+            return null;
+        }
+
+        const string Unit = "microseconds";
+        var defaults = new CostModel();
+        return defaults with
+        {
+            Hit = costs.NonNegative("hit", Unit) ?? defaults.Hit,
+            VmmSwapInDisk = costs.NonNegative("vmm-swap-in-disk", Unit) ?? defaults.VmmSwapInDisk,
+            VmmSwapInSsd = costs.NonNegative("vmm-swap-in-ssd", Unit) ?? defaults.VmmSwapInSsd,
+            GuestSwapIn = costs.NonNegative("guest-swap-in", Unit) ?? defaults.GuestSwapIn,
+            BalloonInflate = costs.NonNegative("balloon-inflate", Unit) ?? defaults.BalloonInflate,
+            BalloonDeflate = costs.NonNegative("balloon-deflate", Unit) ?? defaults.BalloonDeflate,
+            WriteBack = costs.NonNegative("write-back", Unit) ?? defaults.WriteBack,
+            ZeroFill = costs.NonNegative("zero-fill", Unit) ?? defaults.ZeroFill,
+        };
+    }
+}
