@@ -6,13 +6,19 @@ namespace MemFw.Framework.Replay;
 /// <summary>
 /// The engine's side of the replacement contract over one frame table: it keeps the frame, page, Accessed and Dirty
 /// invariants, counts hits, faults, evictions and write-backs, and calls the policy's primitives in the sequences
-/// <see cref="IReplacementPolicy"/> documents, for the single-VM replay loop and, later, a host of several VMs.
+/// <see cref="IReplacementPolicy"/> documents. The single-VM replay loop and a shrinking host (VMM swapping) share it.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Empty frames wait on a stack: a fault takes the top one before it asks the policy for a victim. The stack starts
-/// as 0 on top, then 1, ..., N-1, so frames fill 0..N-1 in order; a faulting page reaches
-/// <see cref="IReplacementPolicy.SelectVictim"/> only when every frame is occupied.
+/// Empty frames wait on a stack: a fault takes the top one before it asks the policy for a victim, and
+/// <see cref="Reclaim"/> pushes the frames it empties. The stack starts as 0 on top, then 1, ..., N-1, so a replay
+/// without reclaims fills frames 0..N-1 in order, as it always has; a reclaimed frame is the next one filled (last
+/// in, first out).
+/// </para>
+/// <para>
+/// The driver never caps how many frames the policy may fill: a fault always takes an empty frame first. A host
+/// that keeps a VM below its frame count reclaims again. So a faulting page reaches
+/// <see cref="IReplacementPolicy.SelectVictim"/> only when every frame is occupied, as before removals existed.
 /// </para>
 /// <para>
 /// Generic over the policy struct so that the JIT compiles one copy per policy with the calls inlined; it holds its
@@ -83,6 +89,9 @@ internal sealed class ReplacementDriver<TPolicy>
     /// <summary>Frames holding a page.</summary>
     public int Resident => _pages.Length - _freeCount;
 
+    /// <summary>Pages removed by <see cref="Reclaim"/> so far (also counted as evictions).</summary>
+    public long Reclaimed { get; private set; }
+
     /// <summary>
     /// The counts so far: <c>Accesses</c> is hits plus faults, and write-backs include those of pages the policy had
     /// cleaned in place (<see cref="FrameTable.WriteBack"/>).
@@ -117,6 +126,30 @@ internal sealed class ReplacementDriver<TPolicy>
         else
         {
             Fault(page, write);
+        }
+    }
+
+    /// <summary>
+    /// The VMM takes <paramref name="count"/> frames from the VM: for each, the policy chooses a victim with no
+    /// faulting page, its page is evicted (a write-back if dirty) and the frame is left empty for a later fault.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="count"/> is negative or more than the occupied frames.
+    /// </exception>
+    public void Reclaim(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Resident);
+        for (var i = 0; i < count; i++)
+        {
+            var frame = _policy.SelectVictim(FrameTable.NoPage);
+            Evict(frame);
+            _pages[frame] = FrameTable.NoPage;
+            _accessed[frame] = false;
+            _dirty[frame] = false;
+            _free[_freeCount++] = frame;
+            Reclaimed++;
+            _policy.OnRemove(frame);
         }
     }
 

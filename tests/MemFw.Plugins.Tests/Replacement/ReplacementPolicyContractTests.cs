@@ -41,15 +41,17 @@ public sealed class ReplacementPolicyContractTests
         {
             using var session = ReplaySession.Start(name, form,
                 new ReplaySettings { Frames = frames, TickPeriod = 97 }, policy.Offline);
-            var checking = new CheckingDispatch(policy.Create(session.Context), session.Context.Frames);
+            var checks = new ContractChecks(session.Context.Frames);
+            var checking = new CheckingDispatch(policy.Create(session.Context), checks);
 
             var counters = session.Replay(ref checking).Counters;
 
-            Assert.Equal(0, checking.BadVictims[0]);
+            Assert.Equal(0, checks.BadVictims);
+            Assert.Equal(0, checks.OutOfSequence);
             Assert.Equal(20_000, counters.Hits + counters.Faults);
             Assert.Equal(200, counters.FirstTouchFaults);
             Assert.Equal(counters.Faults - Math.Min(frames, 200), counters.Evictions);
-            Assert.Equal(counters.Evictions, checking.Victims[0]);
+            Assert.Equal(counters.Evictions, checks.Victims);
         }
     }
 
@@ -86,31 +88,5 @@ public sealed class ReplacementPolicyContractTests
         var before = GC.GetAllocatedBytesForCurrentThread();
         session.Replay(ref dispatch);
         return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
-    /// <summary>Passes calls through, counting victims and those that are not an occupied frame.</summary>
-    private readonly struct CheckingDispatch(IReplacementPolicy policy, FrameTable frames) : IReplacementPolicy
-    {
-        public long[] Victims { get; } = new long[1];
-
-        public long[] BadVictims { get; } = new long[1];
-
-        public void OnHit(int frame, bool write) => policy.OnHit(frame, write);
-
-        public void OnInsert(int frame, bool write) => policy.OnInsert(frame, write);
-
-        public int SelectVictim(int page)
-        {
-            var victim = policy.SelectVictim(page);
-            Victims[0]++;
-            if ((uint)victim >= (uint)frames.Count || frames.PageOf(victim) == FrameTable.NoPage)
-            {
-                BadVictims[0]++;
-            }
-
-            return victim;
-        }
-
-        public void OnTick() => policy.OnTick();
     }
 }
