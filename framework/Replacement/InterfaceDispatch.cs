@@ -18,5 +18,8 @@ public readonly struct InterfaceDispatch(IReplacementPolicy policy) : IReplaceme
     public int SelectVictim(int page) => policy.SelectVictim(page);
 
     /// <inheritdoc/>
+    public void OnRemove(int frame) => policy.OnRemove(frame);
+
+    /// <inheritdoc/>
     public void OnTick() => policy.OnTick();
 }

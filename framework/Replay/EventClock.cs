@@ -29,9 +29,6 @@ internal sealed class EventClock
     /// <summary>The position (accesses replayed) at which the next event fires.</summary>
     public long Next { get; private set; }
 
-    /// <summary>Cleaning write-backs already added to the counters.</summary>
-    public long CleaningSeen { get; set; }
-
     /// <summary>Fires every event due at <paramref name="position"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void Fire<TPolicy>(ref TPolicy policy, long position, ReplayCounters counters)

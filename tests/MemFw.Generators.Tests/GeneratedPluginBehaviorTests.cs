@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using MemFw.Framework.Plugins;
+using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
 
 namespace MemFw.Generators.Tests;
@@ -11,7 +12,10 @@ namespace MemFw.Generators.Tests;
 /// </summary>
 public sealed class GeneratedPluginBehaviorTests
 {
-    /// <summary>A FIFO-like policy with options, and one without options that always evicts frame 0.</summary>
+    /// <summary>
+    /// A FIFO-like policy with options, one without options that always evicts frame 0, and one that logs the calls
+    /// its generated dispatch forwards.
+    /// </summary>
     private const string Plugins = """
         using System;
         using MemFw.Framework.Plugins;
@@ -46,7 +50,21 @@ public sealed class GeneratedPluginBehaviorTests
             public void OnHit(int frame, bool write) { }
             public void OnInsert(int frame, bool write) { }
             public int SelectVictim(int page) => 0;
+            public void OnRemove(int frame) { }
             public void OnTick() { }
+        }
+
+        [ReplacementPolicy("test-log", Description = "Logs every call", Source = "Tests")]
+        public sealed class CallLog : IReplacementPolicy
+        {
+            private string _log = "";
+
+            public void OnHit(int frame, bool write) => _log += $"hit {frame} {write}; ";
+            public void OnInsert(int frame, bool write) => _log += $"insert {frame} {write}; ";
+            public int SelectVictim(int page) { _log += $"victim for {page}; "; return 3; }
+            public void OnRemove(int frame) => _log += $"remove {frame}; ";
+            public void OnTick() => _log += "tick";
+            public override string ToString() => _log;
         }
 
         [ReplacementPolicy("test-fifo", Description = "FIFO, or evicts the newest page", Source = "Tests")]
@@ -72,6 +90,8 @@ public sealed class GeneratedPluginBehaviorTests
                 return victim;
             }
 
+            public void OnRemove(int frame) { }
+
             public void OnTick() { }
         }
         """;
@@ -86,7 +106,7 @@ public sealed class GeneratedPluginBehaviorTests
     {
         var policies = s_registry.Value.ReplacementPolicies;
 
-        Assert.Equal(["test-fifo", "test-first"], policies.Select(p => p.Name));
+        Assert.Equal(["test-fifo", "test-first", "test-log"], policies.Select(p => p.Name));
         Assert.Equal("Lab.Behavior.TestFifo", policies[0].TypeName);
         Assert.Equal(
             [
@@ -95,6 +115,23 @@ public sealed class GeneratedPluginBehaviorTests
             ],
             policies[0].Options);
         Assert.Empty(policies[1].Options);
+    }
+
+    [Fact]
+    public void Dispatch_ForwardsEveryPrimitiveToThePlugin()
+    {
+        var assembly = s_registry.Value.GetType().Assembly;
+        var plugin = Activator.CreateInstance(assembly.GetType("Lab.Behavior.CallLog", throwOnError: true)!)!;
+        var dispatch = (IReplacementPolicy)Activator.CreateInstance(
+            assembly.GetType("MemFw.Generated.Lab_Behavior_CallLogDispatch", throwOnError: true)!, plugin)!;
+
+        dispatch.OnHit(1, true);
+        dispatch.OnInsert(2, false);
+        Assert.Equal(3, dispatch.SelectVictim(FrameTable.NoPage));
+        dispatch.OnRemove(3);
+        dispatch.OnTick();
+
+        Assert.Equal("hit 1 True; insert 2 False; victim for -1; remove 3; tick", plugin.ToString());
     }
 
     [Fact]
@@ -156,7 +193,7 @@ public sealed class GeneratedPluginBehaviorTests
         Assert.IsType<ArgumentOutOfRangeException>(exception.InnerException);
     }
 
-    private static Framework.Replacement.IReplacementRunner Bind(string policy, params (string, string)[] options) =>
+    private static IReplacementRunner Bind(string policy, params (string, string)[] options) =>
         s_registry.Value.ReplacementPolicies.Single(p => p.Name == policy)
             .Bind(new OptionValues(options.Select(o => KeyValuePair.Create(o.Item1, o.Item2))));
 

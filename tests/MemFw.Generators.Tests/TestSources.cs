@@ -82,6 +82,8 @@ internal static class TestSources
                 return victim;
             }
 
+            public void OnRemove(int frame) => _age[frame] = uint.MaxValue;
+
             public void OnTick()
             {
                 for (var frame = 0; frame < _age.Length; frame++)
@@ -123,6 +125,8 @@ internal static class TestSources
                 return victim;
             }
 
+            public void OnRemove(int frame) => _next[frame] = long.MinValue;
+
             public void OnTick()
             {
             }
@@ -151,6 +155,7 @@ internal static class TestSources
                 public void OnHit(int frame, bool write) { }
                 public void OnInsert(int frame, bool write) { }
                 public int SelectVictim(int page) => 0;
+                public void OnRemove(int frame) { }
                 public void OnTick() { }
             }
 

@@ -44,6 +44,7 @@ internal static class DispatchEmitter
         WriteMember(w, "void OnHit(int frame, bool write)", $"{target}.OnHit(frame, write)");
         WriteMember(w, "void OnInsert(int frame, bool write)", $"{target}.OnInsert(frame, write)");
         WriteMember(w, "int SelectVictim(int page)", $"{target}.SelectVictim(page)");
+        WriteMember(w, "void OnRemove(int frame)", $"{target}.OnRemove(frame)");
         WriteMember(w, "void OnTick()", $"{target}.OnTick()");
         w.Close();
     }

@@ -71,6 +71,30 @@ internal sealed class IndexedMinHeap
         }
     }
 
+    /// <summary>Takes <paramref name="item"/>, which is present, out of the heap in O(log n).</summary>
+    public void Remove(int item)
+    {
+        var at = _position[item];
+        Debug.Assert(at != Absent, "the item is not in the heap");
+        _position[item] = Absent;
+        var last = _items[--_count];
+        if (last == item)
+        {
+            return;
+        }
+
+        // The last item fills the hole, then moves up or down to where its key belongs.
+        Place(last, at);
+        if (at > 0 && _key[last] < _key[_items[(at - 1) / 2]])
+        {
+            SiftUp(at);
+        }
+        else
+        {
+            SiftDown(at);
+        }
+    }
+
     /// <summary>
     /// Changes the key of <paramref name="item"/>, which is present, without restoring the heap order: for changing
     /// many keys at once, followed by one <see cref="Reorder"/>.

@@ -43,5 +43,9 @@ public sealed class AgingPolicy : IReplacementPolicy
     public int SelectVictim(int page) => _counters.Lowest;
 
     /// <inheritdoc/>
+    /// <remarks>The frame's counter is dropped; a page loaded there later starts at zero.</remarks>
+    public void OnRemove(int frame) => _counters.Unload(frame);
+
+    /// <inheritdoc/>
     public void OnTick() => _counters.Tick(shift: 1, increment: _topBit);
 }

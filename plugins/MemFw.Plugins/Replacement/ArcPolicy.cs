@@ -23,6 +23,15 @@ namespace MemFw.Plugins.Replacement;
 /// <see cref="OnInsert"/>, which runs the same case; the figure then evicts nothing, as the lists hold fewer than c
 /// pages and no ghosts.
 /// </para>
+/// <para>
+/// A removal (the VMM reclaiming a frame) is <see cref="SelectVictim"/> told no page: REPLACE(x, p) with x unknown.
+/// p does not adapt (cases II and III need x) and no ghost is trimmed (case IV trims to make room for x); the tie
+/// rule "x in B2" cannot apply, so T1's least recent page goes if |T1| &gt; p, else T2's, or T1's when T2 is empty
+/// (a shrunk cache can hold T1 pages only). The victim becomes the most recent ghost of its list, as for any
+/// eviction; c stays the frame count. A later miss that fills an empty frame runs its case of Fig. 4 with the cache
+/// not full: p adapts and the ghost lists are trimmed as the figure says, but REPLACE, which runs only on a full
+/// cache, does not.
+/// </para>
 /// </remarks>
 [ReplacementPolicy("arc", Description = "ARC: adaptive split between recency (T1) and frequency (T2), with ghosts",
     Source = "Megiddo and Modha, FAST 2003, section IV, Fig. 4")]
@@ -64,8 +73,8 @@ public sealed class ArcPolicy : IReplacementPolicy
     /// <inheritdoc/>
     public int SelectVictim(int page)
     {
-        var victim = Miss(page);
-        Debug.Assert(victim != None, "a full cache evicts a page on every miss");
+        var victim = page == FrameTable.NoPage ? Replace(page) : Miss(page);
+        Debug.Assert(victim != None, "a full cache evicts a page on every miss, and a removal evicts one");
         return _frameOf[victim];
     }
 
@@ -83,6 +92,12 @@ public sealed class ArcPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
+    /// <remarks>Nothing to forget: <see cref="SelectVictim"/> already made the removed page a ghost.</remarks>
+    public void OnRemove(int frame)
+    {
+    }
+
+    /// <inheritdoc/>
     public void OnTick()
     {
     }
@@ -93,8 +108,9 @@ public sealed class ArcPolicy : IReplacementPolicy
     /// </summary>
     private int Miss(int page)
     {
+        var full = _lists.Count(T1) + _lists.Count(T2) == _capacity;
         var ghosts = _lists.ListOf(page);
-        int victim;
+        var victim = None;
         if (ghosts is B1 or B2)
         {
             // Cases II and III: a ghost hit asks for a larger T1 (B1) or a larger T2 (B2), before REPLACE.
@@ -103,13 +119,17 @@ public sealed class ArcPolicy : IReplacementPolicy
             _target = ghosts == B1
                 ? Math.Min(_capacity, _target + (b1 >= b2 ? 1 : (double)b2 / b1))
                 : Math.Max(0, _target - (b2 >= b1 ? 1 : (double)b1 / b2));
-            victim = Replace(page);
+            if (full)
+            {
+                victim = Replace(page);
+            }
+
             _lists.Remove(page);
             _lists.AddLast(T2, page);
         }
         else
         {
-            victim = MissNew(page);
+            victim = MissNew(page, full);
         }
 
         Debug.Assert(_lists.Count(T1) + _lists.Count(B1) <= _capacity
@@ -118,8 +138,11 @@ public sealed class ArcPolicy : IReplacementPolicy
         return victim;
     }
 
-    /// <summary>Case IV: a page in no list enters T1, after the eviction and ghost trimming of Fig. 4.</summary>
-    private int MissNew(int page)
+    /// <summary>
+    /// Case IV: a page in no list enters T1, after the ghost trimming of Fig. 4 and, if the cache is
+    /// <paramref name="full"/>, its eviction.
+    /// </summary>
+    private int MissNew(int page, bool full)
     {
         var victim = None;
         var t1 = _lists.Count(T1);
@@ -130,7 +153,7 @@ public sealed class ArcPolicy : IReplacementPolicy
             if (t1 < _capacity)
             {
                 _lists.RemoveFirst(B1);
-                victim = Replace(page);
+                victim = full ? Replace(page) : None;
             }
             else
             {
@@ -145,7 +168,7 @@ public sealed class ArcPolicy : IReplacementPolicy
                 _lists.RemoveFirst(B2);
             }
 
-            victim = Replace(page);
+            victim = full ? Replace(page) : None;
         }
 
         _lists.AddLast(T1, page);
@@ -153,14 +176,16 @@ public sealed class ArcPolicy : IReplacementPolicy
     }
 
     /// <summary>
-    /// REPLACE(x, p): the least recent page of T1 if T1 exceeds p, or equals it when x is in B2; otherwise of T2.
-    /// It leaves the cache and becomes the most recent ghost of its list; returns it.
+    /// REPLACE(x, p): the least recent page of T1 if T1 exceeds p, or equals it when x is in B2; otherwise of T2 (of
+    /// T1 if T2 is empty, which only a removal meets). It leaves the cache and becomes the most recent ghost of its
+    /// list; returns it. <paramref name="page"/> is x, or <see cref="FrameTable.NoPage"/> for a removal.
     /// </summary>
     private int Replace(int page)
     {
         var t1 = _lists.Count(T1);
-        var fromT1 = t1 >= 1 && (t1 > _target || (t1 == _target && _lists.ListOf(page) == B2));
-        Debug.Assert(fromT1 || _lists.Count(T2) > 0, "REPLACE runs on a full cache, so T2 holds a page here");
+        var xInB2 = page != FrameTable.NoPage && _lists.ListOf(page) == B2;
+        var fromT1 = t1 >= 1 && (t1 > _target || (t1 == _target && xInB2) || _lists.Count(T2) == 0);
+        Debug.Assert(fromT1 || _lists.Count(T2) > 0, "REPLACE runs on a cache holding at least one page");
         var victim = _lists.RemoveFirst(fromT1 ? T1 : T2);
         _lists.AddLast(fromT1 ? B1 : B2, victim);
         return victim;

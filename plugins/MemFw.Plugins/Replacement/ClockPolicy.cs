@@ -11,7 +11,8 @@ namespace MemFw.Plugins.Replacement;
 /// Corbató, "A paging experiment with the Multics system", MIT Project MAC report MAC-M-384, 1968; Tanenbaum and Bos,
 /// <i>Modern Operating Systems</i>, 4th ed., section 3.4.5. The frames fill in order 0, 1, 2, ... and the hand starts
 /// at frame 0, so the circle is <see cref="SecondChancePolicy"/>'s queue and both make the same decisions; the new
-/// page takes the victim's place just behind the hand, i.e. at the tail.
+/// page takes the victim's place just behind the hand, i.e. at the tail. A removed page leaves its frame empty in the
+/// circle: the hand passes empty frames without a look, and a page loaded into one later takes that place.
 /// </remarks>
 [ReplacementPolicy("clock", Description = "Clock: a hand clears Accessed bits and evicts the first frame without one",
     Source = "Corbató, MIT Project MAC 1968; Tanenbaum and Bos, MOS 4th ed., section 3.4.5")]
@@ -44,7 +45,8 @@ public sealed class ClockPolicy : IReplacementPolicy
     /// <inheritdoc/>
     public int SelectVictim(int page)
     {
-        while (_frames.IsAccessed(_hand))
+        // Terminates within one pass over the occupied frames, of which there is at least one.
+        while (_frames.PageOf(_hand) == FrameTable.NoPage || _frames.IsAccessed(_hand))
         {
             _frames.ClearAccessed(_hand);
             Advance();
@@ -53,6 +55,12 @@ public sealed class ClockPolicy : IReplacementPolicy
         var victim = _hand;
         Advance();
         return victim;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Nothing to forget: the hand passes the empty frame.</remarks>
+    public void OnRemove(int frame)
+    {
     }
 
     /// <inheritdoc/>

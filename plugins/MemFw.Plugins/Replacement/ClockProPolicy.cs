@@ -38,6 +38,13 @@ namespace MemFw.Plugins.Replacement;
 /// turns hot as 4.2 says, if HANDhot makes room in time. (Caffeine's simulator evicts first and adapts mc after, so
 /// HANDtest or HANDhot can end the test period of the very page being loaded, which then enters as a new cold page.)
 /// </para>
+/// <para>
+/// A removal (the VMM reclaiming a frame, <see cref="SelectVictim"/> told no page) is HANDcold's eviction as for a
+/// fault, without the reference: the page leaves memory and, in its test period, stays in the clock as non-resident.
+/// If removals have left only hot pages resident, HANDhot first turns one cold. A page that faults into a frame left
+/// empty is handled in <see cref="OnInsert"/> as SelectVictim would have: a non-resident page in its test period
+/// raises mc and may turn hot; other new pages are hot while hot and resident cold pages stay below m - mc.
+/// </para>
 /// </remarks>
 [ReplacementPolicy("clock-pro", Description = "CLOCK-Pro: hot/cold clock with test periods and non-resident history",
     Source = "Jiang, Chen and Zhang, USENIX ATC 2005, section 4")]
@@ -110,8 +117,14 @@ public sealed class ClockProPolicy : IReplacementPolicy
     {
         var page = _frames.PageOf(frame);
         _frames.ClearAccessed(frame);
+        if (page != _reaccessed && _status[page] == Cold)
+        {
+            // An empty frame took a non-resident page in its test period, unseen by SelectVictim.
+            ReferenceInTest(page);
+        }
+
         _frameOf[page] = frame;
-        Debug.Assert(page == _reaccessed || _status[page] == Out, "a page of the clock faulted unseen by SelectVictim");
+
         if (page == _reaccessed)
         {
             // Its reuse distance beats the hot pages': it turns hot if HANDhot makes room in time.
@@ -140,19 +153,22 @@ public sealed class ClockProPolicy : IReplacementPolicy
     /// <inheritdoc/>
     public int SelectVictim(int page)
     {
-        if (_status[page] == Cold)
+        if (page != FrameTable.NoPage && _status[page] == Cold)
         {
             // A non-resident page faulted in its test period: a reference in it, before HANDcold runs (4.3).
-            Debug.Assert(_frameOf[page] == NotResident && _inTest[page], "a faulting page in the clock is in test");
-            _reaccessed = page;
-            _nonResident--;
-            AdjustColdTarget(+1);
+            ReferenceInTest(page);
         }
 
         // HANDcold: the first unreferenced resident cold page goes; referenced ones are promoted or retested.
         while (true)
         {
-            Debug.Assert(_residentCold > 0, "a full memory keeps at least one resident cold page");
+            while (_residentCold == 0)
+            {
+                // Only after removals: every resident page is hot, and HANDhot turns one cold for HANDcold.
+                Debug.Assert(_hot > 0, "a victim is asked for while a page is resident");
+                RunHandHot(None);
+            }
+
             var cold = _handCold == None ? _clock.First(Clock) : _handCold;
             while (_status[cold] != Cold || _frameOf[cold] == NotResident)
             {
@@ -198,6 +214,12 @@ public sealed class ClockProPolicy : IReplacementPolicy
 
             return frame;
         }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Nothing to forget: <see cref="SelectVictim"/> already evicted the page as HANDcold does.</remarks>
+    public void OnRemove(int frame)
+    {
     }
 
     /// <inheritdoc/>
@@ -336,6 +358,18 @@ public sealed class ClockProPolicy : IReplacementPolicy
         }
     }
 
+    /// <summary>
+    /// A fault on non-resident cold <paramref name="page"/>, in its test period: mc grows by one (4.3), and the page
+    /// is the one the hands leave alone until <see cref="OnInsert"/> loads it.
+    /// </summary>
+    private void ReferenceInTest(int page)
+    {
+        Debug.Assert(_frameOf[page] == NotResident && _inTest[page], "a faulting page in the clock is in test");
+        _reaccessed = page;
+        _nonResident--;
+        AdjustColdTarget(+1);
+    }
+
     private void AdjustColdTarget(int change) =>
         _coldTarget = Math.Clamp(_coldTarget + change, 1, _maxColdTarget);
 
@@ -355,26 +389,10 @@ public sealed class ClockProPolicy : IReplacementPolicy
     private void Unlink(int page)
     {
         var next = Step(page);
-        if (next == page)
-        {
-            next = None;
-        }
-
-        if (_handHot == page)
-        {
-            _handHot = next;
-        }
-
-        if (_handCold == page)
-        {
-            _handCold = next;
-        }
-
-        if (_handTest == page)
-        {
-            _handTest = next;
-        }
-
+        next = next == page ? None : next;
+        _handHot = _handHot == page ? next : _handHot;
+        _handCold = _handCold == page ? next : _handCold;
+        _handTest = _handTest == page ? next : _handTest;
         _clock.Remove(page);
     }
 }

@@ -10,7 +10,8 @@ namespace MemFw.Plugins.Replacement;
 /// </summary>
 /// <remarks>
 /// Tanenbaum and Bos, <i>Modern Operating Systems</i>, 4th ed., section 3.4.3; studied as FIFO by Belady (IBM Systems
-/// Journal 5(2), 1966), whose anomaly it shows. The source leaves nothing open.
+/// Journal 5(2), 1966), whose anomaly it shows. The source leaves nothing open. A removed page's frame leaves the
+/// queue; a page loaded into any empty frame later joins at the tail.
 /// </remarks>
 [ReplacementPolicy("fifo", Description = "First in, first out: evicts the page resident longest",
     Source = "Tanenbaum and Bos, Modern Operating Systems, 4th ed., section 3.4.3")]
@@ -41,6 +42,10 @@ public sealed class FifoPolicy : IReplacementPolicy
 
     /// <inheritdoc/>
     public int SelectVictim(int page) => Oldest;
+
+    /// <inheritdoc/>
+    /// <remarks>The frame leaves the queue; the frame filled next joins it at the tail.</remarks>
+    public void OnRemove(int frame) => _queue.Remove(frame);
 
     /// <inheritdoc/>
     public void OnTick()

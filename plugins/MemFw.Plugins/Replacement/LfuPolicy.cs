@@ -87,6 +87,11 @@ public sealed class LfuPolicy : IReplacementPolicy
     public int SelectVictim(int page) => _pages.First(_buckets.First(Chain));
 
     /// <inheritdoc/>
+    /// <remarks>The frame leaves its bucket (emptied, the bucket goes back to the spares): its count is forgotten.
+    /// </remarks>
+    public void OnRemove(int frame) => Leave(frame);
+
+    /// <inheritdoc/>
     public void OnTick()
     {
     }

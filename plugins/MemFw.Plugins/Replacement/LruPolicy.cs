@@ -37,6 +37,10 @@ public sealed class LruPolicy : IReplacementPolicy
     public int SelectVictim(int page) => _recency.Oldest;
 
     /// <inheritdoc/>
+    /// <remarks>The frame leaves the recency order; the frame filled next enters it as the most recent.</remarks>
+    public void OnRemove(int frame) => _recency.OnRemove(frame);
+
+    /// <inheritdoc/>
     public void OnTick()
     {
     }

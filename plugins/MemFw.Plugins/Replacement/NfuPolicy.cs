@@ -38,5 +38,9 @@ public sealed class NfuPolicy : IReplacementPolicy
     public int SelectVictim(int page) => _counters.Lowest;
 
     /// <inheritdoc/>
+    /// <remarks>The frame's counter is dropped; a page loaded there later starts at zero.</remarks>
+    public void OnRemove(int frame) => _counters.Unload(frame);
+
+    /// <inheritdoc/>
     public void OnTick() => _counters.Tick(shift: 0, increment: 1);
 }

@@ -14,7 +14,8 @@ namespace MemFw.Plugins.Replacement;
 /// scanning them at each fault; the policy keeps the classes up to date as the bits change instead (the engine sets
 /// them only on the accesses it reports, and only the tick clears them), which gives the same classes and a draw in
 /// O(1). The draw is uniform within the class, from <see cref="Random"/> seeded with
-/// <see cref="ReplacementContext.Seed"/>; a page's place within its class has no meaning.
+/// <see cref="ReplacementContext.Seed"/>; a page's place within its class has no meaning. An empty frame (never
+/// filled, or its page removed) is in no class, so it is never drawn.
 /// </remarks>
 [ReplacementPolicy("nru", Description = "Not recently used: random page of the lowest Accessed/Dirty class",
     Source = "Tanenbaum and Bos, Modern Operating Systems, 4th ed., section 3.4.2")]
@@ -72,6 +73,10 @@ public sealed class NruPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
+    /// <remarks>The frame leaves its class; ticks pass it until a page is loaded there.</remarks>
+    public void OnRemove(int frame) => Unclassify(frame);
+
+    /// <inheritdoc/>
     public void OnTick()
     {
         for (var frame = 0; frame < _frameCount; frame++)
@@ -98,15 +103,22 @@ public sealed class NruPolicy : IReplacementPolicy
 
         if (from != NoClass)
         {
-            // Fill the hole with the class's last member.
-            var last = _members[(from * _frameCount) + --_memberCount[from]];
-            _members[(from * _frameCount) + _slot[frame]] = last;
-            _slot[last] = _slot[frame];
+            Unclassify(frame);
         }
 
         var at = _memberCount[to]++;
         _members[(to * _frameCount) + at] = frame;
         _slot[frame] = at;
         _classOf[frame] = to;
+    }
+
+    /// <summary>Takes <paramref name="frame"/> out of its class; the class's last member fills the hole.</summary>
+    private void Unclassify(int frame)
+    {
+        var from = _classOf[frame];
+        var last = _members[(from * _frameCount) + --_memberCount[from]];
+        _members[(from * _frameCount) + _slot[frame]] = last;
+        _slot[last] = _slot[frame];
+        _classOf[frame] = NoClass;
     }
 }

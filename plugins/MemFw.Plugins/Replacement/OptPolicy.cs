@@ -11,9 +11,9 @@ namespace MemFw.Plugins.Replacement;
 /// <remarks>
 /// Belady, "A study of replacement algorithms for a virtual-storage computer", IBM Systems Journal 5(2), 1966
 /// (MIN); optimality of this rule for demand paging by Mattson et al. (IBM Systems Journal 9(2), 1970). Each access's
-/// next use comes from <see cref="ReplacementContext.NextUse"/>, read once per hit and once per insert; the frames sit
-/// in a heap keyed by next use with the farthest on top, O(log n) per access. Open point: among pages never used
-/// again the choice is free (any is optimal) and falls to the heap's order.
+/// next use comes from <see cref="ReplacementContext.NextUse"/>, read once per hit and once per insert (none per
+/// removal); the frames sit in a heap keyed by next use with the farthest on top, O(log n) per access. Open point:
+/// among pages never used again the choice is free (any is optimal) and falls to the heap's order.
 /// </remarks>
 [ReplacementPolicy("opt", Description = "Belady's optimal: evicts the page used farthest in the future (offline)",
     Source = "Belady, IBM Systems Journal 5(2) 1966, MIN", Offline = true)]
@@ -42,6 +42,13 @@ public sealed class OptPolicy : IReplacementPolicy
 
     /// <inheritdoc/>
     public int SelectVictim(int page) => _farthest.Min;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The frame leaves the heap; no next use is read (the removed page's next access, a fault, reads its own). With
+    /// no faulting page, <see cref="SelectVictim"/> removes the page used farthest in the future, the best choice.
+    /// </remarks>
+    public void OnRemove(int frame) => _farthest.Remove(frame);
 
     /// <inheritdoc/>
     public void OnTick()

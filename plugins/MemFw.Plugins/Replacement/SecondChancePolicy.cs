@@ -54,6 +54,10 @@ public sealed class SecondChancePolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
+    /// <remarks>The frame leaves the queue.</remarks>
+    public void OnRemove(int frame) => _queue.OnRemove(frame);
+
+    /// <inheritdoc/>
     public void OnTick()
     {
     }

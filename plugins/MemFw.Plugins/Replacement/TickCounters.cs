@@ -11,7 +11,8 @@ namespace MemFw.Plugins.Replacement;
 /// <remarks>
 /// Ties go to the page loaded earliest: the book leaves them open, and picking the lowest frame number instead would
 /// evict the same frame again and again between two ticks, since every page loaded since the last tick has a zero
-/// counter. Kept in a heap keyed by (counter, load order): O(log n) per fault, O(n) per tick.
+/// counter. Kept in a heap keyed by (counter, load order): O(log n) per fault or removal, O(n) per tick; an empty
+/// frame is out of the heap, so ticks pass it and it is never the victim.
 /// </remarks>
 internal sealed class TickCounters
 {
@@ -43,6 +44,9 @@ internal sealed class TickCounters
         _loaded[frame] = ++_loads;
         _heap.Set(frame, Key(frame));
     }
+
+    /// <summary>The page of <paramref name="frame"/> was removed: the frame leaves the heap until a load.</summary>
+    public void Unload(int frame) => _heap.Remove(frame);
 
     /// <summary>
     /// The tick: each resident page's counter becomes <c>(counter &gt;&gt; shift) + (A ? increment : 0)</c>, and its

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MemFw.Framework.Plugins;
 using MemFw.Framework.Replacement;
 using MemFw.Plugins.Collections;
@@ -20,6 +19,11 @@ namespace MemFw.Plugins.Replacement;
 /// Whether the faulting page is in A1out is decided, as in the paper, before reclaimfor makes room for it: in
 /// <see cref="SelectVictim"/>, which the engine tells the page, before the eviction that may push that very id out
 /// of A1out. While free frames remain no page has been evicted, A1out is empty and every new page enters A1in.
+/// </para>
+/// <para>
+/// A removal (the VMM reclaiming a frame, <see cref="SelectVictim"/> told no page) is reclaimfor without a page to
+/// make room for: the same victim, and a page taken from A1in enters A1out as an evicted one would. A page that
+/// faults into a frame left empty by a removal is checked against A1out there, in <see cref="OnInsert"/>.
 /// </para>
 /// <para>
 /// Open points: when A1in holds at most Kin pages but Am is empty (tiny memories, or Kin near all frames), A1in gives
@@ -74,6 +78,11 @@ public sealed class TwoQPolicy : IReplacementPolicy
     /// <inheritdoc/>
     public int SelectVictim(int page)
     {
+        if (page == FrameTable.NoPage)
+        {
+            return Reclaim();
+        }
+
         _reused = _ghosts.ListOf(page) == A1Out ? page : None;
         var victim = Reclaim();
         if (_ghosts.ListOf(page) == A1Out)
@@ -88,10 +97,21 @@ public sealed class TwoQPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write)
     {
         var page = _frames.PageOf(frame);
-        Debug.Assert(_ghosts.ListOf(page) != A1Out, "SelectVictim took the page out of A1out, or no page was evicted");
-        _resident.MoveToLast(page == _reused ? Am : A1In, frame);
+        var reused = page == _reused;
+        if (_ghosts.ListOf(page) == A1Out)
+        {
+            // An empty frame took the page without SelectVictim: it was in A1out when it faulted.
+            _ghosts.Remove(page);
+            reused = true;
+        }
+
+        _resident.MoveToLast(reused ? Am : A1In, frame);
         _reused = None;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>The frame leaves A1in or Am; <see cref="SelectVictim"/> already put an A1in page in A1out.</remarks>
+    public void OnRemove(int frame) => _resident.Remove(frame);
 
     /// <inheritdoc/>
     public void OnTick()

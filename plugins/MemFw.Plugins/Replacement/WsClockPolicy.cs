@@ -23,6 +23,11 @@ namespace MemFw.Plugins.Replacement;
 /// the working set and it evicts the clean page with the oldest time of last use seen on the way (the book: "any
 /// clean page"), or, with none clean, the page where it started (the book's choice), written back on eviction.
 /// </para>
+/// <para>
+/// A removed page leaves its frame empty in the circle: the hand passes empty frames without a look and starts its
+/// scan at the first occupied frame, so "where it started" is always a page. Ticks pass empty frames too (their
+/// Accessed bits are clear).
+/// </para>
 /// </remarks>
 [ReplacementPolicy("wsclock", Description = "WSClock: clock over the working set, cleaning old dirty pages",
     Source = "Carr and Hennessy, SOSP 1981; Tanenbaum and Bos, MOS 4th ed., section 3.4.9")]
@@ -63,12 +68,19 @@ public sealed class WsClockPolicy : IReplacementPolicy
     /// <inheritdoc/>
     public int SelectVictim(int page)
     {
+        SkipEmpty();
         var start = _hand;
         var scheduled = false;
         var oldestClean = None;
         do
         {
             var frame = _hand;
+            if (IsEmpty(frame))
+            {
+                Advance();
+                continue;
+            }
+
             if (_frames.IsAccessed(frame))
             {
                 _frames.ClearAccessed(frame);
@@ -98,7 +110,7 @@ public sealed class WsClockPolicy : IReplacementPolicy
 
         if (scheduled)
         {
-            while (_frames.IsDirty(_hand))
+            while (_frames.IsDirty(_hand) || IsEmpty(_hand))
             {
                 Advance();
             }
@@ -120,6 +132,23 @@ public sealed class WsClockPolicy : IReplacementPolicy
                 _frames.ClearAccessed(frame);
                 _lastUse[frame] = _now;
             }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Nothing to forget: the hand passes the empty frame; a page loaded there sets its time of use.</remarks>
+    public void OnRemove(int frame)
+    {
+    }
+
+    private bool IsEmpty(int frame) => _frames.PageOf(frame) == FrameTable.NoPage;
+
+    /// <summary>Moves the hand to the next occupied frame (there is at least one when a victim is asked for).</summary>
+    private void SkipEmpty()
+    {
+        while (IsEmpty(_hand))
+        {
+            Advance();
         }
     }
 

@@ -68,4 +68,42 @@ public sealed class ArcPolicyTests
         Assert.Equal(7, counters.Faults);
         Assert.Equal(2, counters.Hits);
     }
+
+    [Fact]
+    public void Shrink_Removals_BecomeGhostsThatAdaptTargetWhenRefaulted()
+    {
+        // c = 3 frames f0 f1 f2, lists least recent first, p = 0, -k = the VMM reclaims k frames, F = fault:
+        // 1 F f0 T1=[1]  1 hit T2=[1]  2 F f1 T1=[2]  3 F f2 T1=[2 3]
+        // -1: REPLACE with no page, |T1|=2 > p=0 → 2 removed (f1), B1=[2]; T1=[3], T2=[1]
+        // 2 F into empty f1, cache not full: case II, δ1 = 1, p = 1, no REPLACE; T2=[1 2], B1=[]
+        // -1: |T1|=1 not > p=1, and with no page the B2 tie rule cannot apply → T2's LRU, 1 removed (f0), B2=[1];
+        //     T2=[2], T1=[3]
+        // 4 F into empty f0, not full: case IV, |T1|+|B1| = 1 < c, 3 in the lists < 2c: nothing trimmed; T1=[3 4]
+        // 1 F, full: case III, δ2 = 1, p = 0; REPLACE(1, 0), |T1|=2 > 0 → ev3 (f2), B1=[3]; T2=[2 1], T1=[4]
+        // 3 F, full: case II, δ1 = 1, p = 1; REPLACE(3, 1), |T1|=1 not > 1 → ev2 (f1), B2=[2]; T2=[1 3], T1=[4]
+        // 8 accesses: 1 hit, 7 faults (4 first touches), 2 evictions at faults + 2 removals
+        var result = Shrinking.Run(c => new ArcPolicy(c), "1 1 2 3 -1 2 -1 4 1 3", frames: 3);
+
+        Assert.Equal("hits 1, faults 7 (4 first), evictions 4, write-backs 0; removed 2 1; evicted 3 2; frames 4 3 1",
+            result.Summary);
+    }
+
+    [Fact]
+    public void Shrink_RemovalWithT2Empty_TakesT1EvenAtTarget()
+    {
+        // c = 2 frames f0 f1, p = 0, -k = the VMM reclaims k frames, F = fault:
+        // 1 F f0  2 F f1  T1=[1 2]
+        // -1: |T1|=2 > p=0 → 1 removed (f0), B1=[1]; T1=[2]
+        // 1 F into empty f0, not full: case II, p = 1; T2=[1], T1=[2], B1=[]
+        // -2: |T1|=1 not > p=1 → T2's LRU, 1 removed (f0), B2=[1], T2=[];
+        //     |T1|=1 not > p=1 but T2 is empty → T1's LRU, 2 removed (f1), B1=[2]; memory empty
+        // 3 F into f1 (removed last), not full: case IV, |T1|+|B1| = 1 < c, 2 in the lists < 2c: T1=[3]
+        // 1 F into f0, not full: case III, δ2 = 1 (|B2|=1 ≥ |B1|=1), p = 0; T2=[1], B2=[]
+        // 2 F, full: case II, δ1 = 1, p = 1; REPLACE(2, 1): |T1|=1 not > 1 → ev1 (f0), B2=[1]; T2=[2], T1=[3]
+        // 6 accesses, all faults (3 first touches), 1 eviction at a fault + 3 removals
+        var result = Shrinking.Run(c => new ArcPolicy(c), "1 2 -1 1 -2 3 1 2", frames: 2);
+
+        Assert.Equal("hits 0, faults 6 (3 first), evictions 4, write-backs 0; removed 1 1 2; evicted 1; frames 2 3",
+            result.Summary);
+    }
 }

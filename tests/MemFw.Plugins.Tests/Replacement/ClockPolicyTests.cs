@@ -48,4 +48,23 @@ public sealed class ClockPolicyTests
         Assert.Equal(secondChance.Faults, clock.Faults);
         Assert.Equal(secondChance.WriteBacks, clock.WriteBacks);
     }
+
+    [Fact]
+    public void Shrink_EmptyFrameUnderHand_IsPassedOver()
+    {
+        // Frames f0 f1 f2, ¹ = Accessed bit, h = hand, -k = the VMM reclaims k frames, F = fault:
+        // 1 F f0=1¹  2 F f1=2¹  3 F f2=3¹ (h f0)
+        // -1: one turn clears 1¹ 2¹ 3¹, then f0 (1) is removed, h f1; f0 is empty (bits clear)
+        // 2 hit f1=2¹  3 hit f2=3¹
+        // -1: f1 2¹ cleared, f2 3¹ cleared, f0 empty: passed over (its clear bit does not make it a victim),
+        //     f1 (2) removed, h f2
+        // 4 F: empty f1 (removed last) takes it, no victim, f1=4¹  5 F: empty f0, f0=5¹
+        // 6 F: f2 (3, cleared at the last removal) ev3 → f2=6¹, h f0
+        // 2 F: f0 5¹, f1 4¹, f2 6¹ cleared, f0 (5) ev5 → f0=2¹, h f1
+        // 9 accesses: 2 hits, 7 faults (6 first touches), 2 evictions at faults + 2 removals
+        var result = Shrinking.Run(c => new ClockPolicy(c), "1 2 3 -1 2 3 -1 4 5 6 2", frames: 3);
+
+        Assert.Equal("hits 2, faults 7 (6 first), evictions 4, write-backs 0; removed 1 2; evicted 3 5; frames 2 4 6",
+            result.Summary);
+    }
 }

@@ -63,4 +63,21 @@ public sealed class FifoPolicyTests
 
         Assert.Equal(4, counters.Faults);
     }
+
+    [Fact]
+    public void Shrink_ReclaimsBetweenFaults_RemoveOldestAndRefillEmptyFrames()
+    {
+        // Frames f0 f1 f2, queue oldest first, * = dirty, -k = the VMM reclaims k frames, F = fault:
+        // 1w F f0 [1*]  2 F f1 [1* 2]  3 F f2 [1* 2 3]
+        // -1: the oldest, 1*, is removed (written back); f0 empty [2 3]
+        // 4 F: empty f0 takes it, no victim [2 3 4]  2 hit
+        // 5 F: full, ev2 → f1 [3 4 5]
+        // -2: 3 (f2) then 4 (f0) removed [5]; the empty frames refill last removed first
+        // 6 F → f0 [5 6]  1 F → f2 [5 6 1]  7 F: full, ev5 → f1 [6 1 7]
+        // 9 accesses: 1 hit, 8 faults (7 first touches), 2 evictions at faults + 3 removals, 1 write-back
+        var result = Shrinking.Run(c => new FifoPolicy(c), "1w 2 3 -1 4 2 5 -2 6 1 7", frames: 3);
+
+        Assert.Equal("hits 1, faults 8 (7 first), evictions 5, write-backs 1; removed 1 3 4; evicted 2 5; frames 6 7 1",
+            result.Summary);
+    }
 }

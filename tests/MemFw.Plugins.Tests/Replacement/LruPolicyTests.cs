@@ -75,4 +75,21 @@ public sealed class LruPolicyTests
 
         return faults;
     }
+
+    [Fact]
+    public void Shrink_ReclaimsBetweenFaults_RemoveLeastRecent()
+    {
+        // Frames f0 f1 f2, recency least recent first, -k = the VMM reclaims k frames, F = fault:
+        // 1 F f0 [1]  2 F f1 [1 2]  3 F f2 [1 2 3]  1 hit [2 3 1]
+        // -1: the least recent, 2, is removed; f1 empty [3 1]
+        // 4 F: empty f1 takes it, no victim [3 1 4]
+        // 2 F: full, ev3 (least recent) → f2 [1 4 2]
+        // -2: 1 (f0) then 4 (f1) removed [2]; the empty frames refill last removed first
+        // 5 F → f1 [2 5]  3 F → f0 [2 5 3]  1 F: full, ev2 → f2 [5 3 1]
+        // 9 accesses: 1 hit, 8 faults (5 first touches), 2 evictions at faults + 3 removals
+        var result = Shrinking.Run(c => new LruPolicy(c), "1 2 3 1 -1 4 2 -2 5 3 1", frames: 3);
+
+        Assert.Equal("hits 1, faults 8 (5 first), evictions 5, write-backs 0; removed 2 1 4; evicted 3 2; frames 3 5 1",
+            result.Summary);
+    }
 }

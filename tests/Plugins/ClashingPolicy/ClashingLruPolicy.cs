@@ -7,8 +7,14 @@ namespace MemFw.Tests.ClashingPolicy;
 [ReplacementPolicy("lru", Description = "Takes a built-in's name (test fixture)", Source = "MemFw tests")]
 public sealed class ClashingLruPolicy : IReplacementPolicy
 {
+    private readonly FrameTable _frames;
+
     /// <summary>Creates the policy.</summary>
-    public ClashingLruPolicy(ReplacementContext context) => ArgumentNullException.ThrowIfNull(context);
+    public ClashingLruPolicy(ReplacementContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _frames = context.Frames;
+    }
 
     /// <inheritdoc/>
     public void OnHit(int frame, bool write)
@@ -21,7 +27,22 @@ public sealed class ClashingLruPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    public int SelectVictim(int page) => 0;
+    /// <remarks>The lowest occupied frame: frames emptied by removals are passed over.</remarks>
+    public int SelectVictim(int page)
+    {
+        var frame = 0;
+        while (_frames.PageOf(frame) == FrameTable.NoPage)
+        {
+            frame++;
+        }
+
+        return frame;
+    }
+
+    /// <inheritdoc/>
+    public void OnRemove(int frame)
+    {
+    }
 
     /// <inheritdoc/>
     public void OnTick()

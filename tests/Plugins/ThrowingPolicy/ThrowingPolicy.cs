@@ -24,6 +24,11 @@ public sealed class ThrowingPolicy : IReplacementPolicy
     public int SelectVictim(int page) => throw new InvalidOperationException("this policy always fails");
 
     /// <inheritdoc/>
+    public void OnRemove(int frame)
+    {
+    }
+
+    /// <inheritdoc/>
     public void OnTick()
     {
     }
