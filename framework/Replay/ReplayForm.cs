@@ -123,14 +123,13 @@ public sealed class ReplayForm : IDisposable
         IProgress<double>? progress)
     {
         var ids = new Dictionary<ulong, int>();
-        using var reader = trace.OpenAccesses(AccessColumns.Replay);
+        using var reader = new PrefetchingAccessReader(trace.OpenAccesses(AccessColumns.Replay));
         using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-        var batch = new AccessBatch();
         var block = new uint[BlockEntries];
         var lastKey = ulong.MaxValue;
         var lastId = 0;
         long accesses = 0, io = 0;
-        while (reader.Read(batch) > 0)
+        for (var batch = reader.Next(); batch is not null; batch = reader.Next())
         {
             var vm = batch.Vm;
             var gpa = batch.Gpa;
