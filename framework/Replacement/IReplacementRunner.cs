@@ -10,4 +10,7 @@ public interface IReplacementRunner
 {
     /// <summary>Replays <paramref name="form"/> with a fresh policy instance.</summary>
     ReplayResult Run(ReplayForm form, ReplaySettings settings);
+
+    /// <summary>Hands the policy, as its dispatch type with a factory of bound instances, to <paramref name="visitor"/>.</summary>
+    TResult Accept<TResult>(IReplacementVisitor<TResult> visitor);
 }

@@ -84,6 +84,14 @@ internal static class DispatchEmitter
         w.Line($"var dispatch = new {dispatch}(new {plugin.FullyQualifiedType}({string.Join(", ", arguments)}));");
         w.Line("return session.Replay(ref dispatch);");
         w.Close();
+        w.Line();
+        var factoryArguments = plugin.ConstructorArguments.Select(a => a == ConstructorArgument.Options
+            ? "_options"
+            : "context");
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public TResult Accept<TResult>({FrameworkTypes.ReplacementVisitor}<TResult> visitor) =>");
+        w.Line($"    visitor.Visit({GeneratedCode.Literal(plugin.Name)}, {(plugin.Offline ? "true" : "false")}, "
+            + $"context => new {dispatch}(new {plugin.FullyQualifiedType}({string.Join(", ", factoryArguments)})));");
         w.Close();
     }
 }

@@ -41,6 +41,9 @@ internal static class FrameworkTypes
     /// <summary>The runner contract.</summary>
     public const string ReplacementRunner = "global::MemFw.Framework.Replacement.IReplacementRunner";
 
+    /// <summary>The visitor a runner hands its dispatch type to.</summary>
+    public const string ReplacementVisitor = "global::MemFw.Framework.Replacement.IReplacementVisitor";
+
     /// <summary>The replay entry point.</summary>
     public const string ReplaySession = "global::MemFw.Framework.Replay.ReplaySession";
 
