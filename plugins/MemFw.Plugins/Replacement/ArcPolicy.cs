@@ -24,13 +24,26 @@ namespace MemFw.Plugins.Replacement;
 /// pages and no ghosts.
 /// </para>
 /// <para>
-/// A removal (the VMM reclaiming a frame) is <see cref="SelectVictim"/> told no page: REPLACE(x, p) with x unknown.
+/// A host may hold the VM at a capacity below the frame count: it then calls <see cref="SelectVictim"/> for a miss
+/// while T1 and T2 hold fewer than c pages. c stays the frame count (the policy is not told the capacity), and such a
+/// miss is handled as on a full cache: the case's adaptation and ghost deletions as the figure gives them, then
+/// REPLACE(x, p), also when case IV's lists hold fewer than c pages (where the figure, whose cache is never short of
+/// c pages with ghosts about, has no REPLACE).
+/// </para>
+/// <para>
+/// A reclaim (the VMM taking a frame) is <see cref="SelectVictim"/> told no page: REPLACE(x, p) with x unknown.
 /// p does not adapt (cases II and III need x) and no ghost is trimmed (case IV trims to make room for x); the tie
 /// rule "x in B2" cannot apply, so T1's least recent page goes if |T1| &gt; p, else T2's, or T1's when T2 is empty
 /// (a shrunk cache can hold T1 pages only). The victim becomes the most recent ghost of its list, as for any
 /// eviction; c stays the frame count. A later miss that fills an empty frame runs its case of Fig. 4 with the cache
 /// not full: p adapts and the ghost lists are trimmed as the figure says, but REPLACE, which runs only on a full
 /// cache, does not.
+/// </para>
+/// <para>
+/// A removal the engine chooses (the guest freed the page; <see cref="OnRemove"/> with no victim asked for) is
+/// recorded as an eviction: the page moves from T1 to the most recent end of B1, or from T2 to that of B2, as REPLACE
+/// would move it. p does not adapt. |T1| + |B1| and the total of the four lists do not change, so they stay within c
+/// and 2c and no ghost needs trimming. The policy keeps the page of each frame to find it.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("arc", Description = "ARC: adaptive split between recency (T1) and frequency (T2), with ghosts",
@@ -51,6 +64,9 @@ public sealed class ArcPolicy : IReplacementPolicy
     /// <summary>The frame of each resident page.</summary>
     private readonly int[] _frameOf;
 
+    /// <summary>The page each frame was last given (its page while it is occupied), for removals.</summary>
+    private readonly int[] _pageIn;
+
     /// <summary>c: the cache size in pages.</summary>
     private readonly int _capacity;
 
@@ -65,6 +81,7 @@ public sealed class ArcPolicy : IReplacementPolicy
         _capacity = context.FrameCount;
         _lists = new IntrusiveLists(context.PageCount, 4);
         _frameOf = new int[context.PageCount];
+        _pageIn = new int[context.FrameCount];
     }
 
     /// <inheritdoc/>
@@ -73,8 +90,8 @@ public sealed class ArcPolicy : IReplacementPolicy
     /// <inheritdoc/>
     public int SelectVictim(int page)
     {
-        var victim = page == FrameTable.NoPage ? Replace(page) : Miss(page);
-        Debug.Assert(victim != None, "a full cache evicts a page on every miss, and a removal evicts one");
+        var victim = page == FrameTable.NoPage ? Replace(page) : Miss(page, full: true);
+        Debug.Assert(victim != None, "a cache at capacity evicts a page on every miss, and a reclaim evicts one");
         return _frameOf[victim];
     }
 
@@ -83,18 +100,29 @@ public sealed class ArcPolicy : IReplacementPolicy
     {
         var page = _frames.PageOf(frame);
         _frameOf[page] = frame;
+        _pageIn[frame] = page;
         if (_lists.ListOf(page) is not (T1 or T2))
         {
             // A free frame: the engine did not call SelectVictim, so the miss is handled here.
-            var victim = Miss(page);
+            var victim = Miss(page, full: false);
             Debug.Assert(victim == None, "Fig. 4 evicts nothing while the cache has room");
         }
     }
 
     /// <inheritdoc/>
-    /// <remarks>Nothing to forget: <see cref="SelectVictim"/> already made the removed page a ghost.</remarks>
+    /// <remarks>
+    /// After a reclaim, nothing to do: <see cref="SelectVictim"/> already made the page a ghost. After a removal the
+    /// engine chose, the page is still in T1 or T2: it becomes the most recent ghost of B1 or B2.
+    /// </remarks>
     public void OnRemove(int frame)
     {
+        var page = _pageIn[frame];
+        var list = _lists.ListOf(page);
+        if (list is T1 or T2)
+        {
+            _lists.Remove(page);
+            _lists.AddLast(list == T1 ? B1 : B2, page);
+        }
     }
 
     /// <inheritdoc/>
@@ -104,11 +132,11 @@ public sealed class ArcPolicy : IReplacementPolicy
 
     /// <summary>
     /// Cases II to IV of Fig. 4 for a miss on <paramref name="page"/> (x): x ends in T2 or T1; returns the page
-    /// evicted to make room for it, or <see cref="IntrusiveLists.None"/> if the cache had room.
+    /// evicted to make room for it, or <see cref="IntrusiveLists.None"/> if the cache had room (not
+    /// <paramref name="full"/>: at its capacity, which is c unless a host holds the VM lower).
     /// </summary>
-    private int Miss(int page)
+    private int Miss(int page, bool full)
     {
-        var full = _lists.Count(T1) + _lists.Count(T2) == _capacity;
         var ghosts = _lists.ListOf(page);
         var victim = None;
         if (ghosts is B1 or B2)
@@ -140,7 +168,7 @@ public sealed class ArcPolicy : IReplacementPolicy
 
     /// <summary>
     /// Case IV: a page in no list enters T1, after the ghost trimming of Fig. 4 and, if the cache is
-    /// <paramref name="full"/>, its eviction.
+    /// <paramref name="full"/>, its eviction (REPLACE even where the figure has none, for a cache held below c).
     /// </summary>
     private int MissNew(int page, bool full)
     {
@@ -169,6 +197,11 @@ public sealed class ArcPolicy : IReplacementPolicy
             }
 
             victim = full ? Replace(page) : None;
+        }
+        else if (full)
+        {
+            // Held below c by the host: fewer than c pages in all the lists, nothing to trim.
+            victim = Replace(page);
         }
 
         _lists.AddLast(T1, page);

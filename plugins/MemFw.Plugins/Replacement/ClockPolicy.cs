@@ -11,8 +11,11 @@ namespace MemFw.Plugins.Replacement;
 /// Corbató, "A paging experiment with the Multics system", MIT Project MAC report MAC-M-384, 1968; Tanenbaum and Bos,
 /// <i>Modern Operating Systems</i>, 4th ed., section 3.4.5. The frames fill in order 0, 1, 2, ... and the hand starts
 /// at frame 0, so the circle is <see cref="SecondChancePolicy"/>'s queue and both make the same decisions; the new
-/// page takes the victim's place just behind the hand, i.e. at the tail. A removed page leaves its frame empty in the
-/// circle: the hand passes empty frames without a look, and a page loaded into one later takes that place.
+/// page takes the victim's place just behind the hand, i.e. at the tail. A page leaving memory without a replacement
+/// (a reclaim, or a removal the engine chose) leaves its frame empty in the circle: the hand passes empty frames
+/// without a look, and a page loaded into one later takes that place. So a victim asked for while some frames are
+/// empty (the VM held at a capacity below the frame count) is always an occupied frame, and
+/// <see cref="OnRemove"/> has nothing to tell the two kinds of removal apart for.
 /// </remarks>
 [ReplacementPolicy("clock", Description = "Clock: a hand clears Accessed bits and evicts the first frame without one",
     Source = "Corbató, MIT Project MAC 1968; Tanenbaum and Bos, MOS 4th ed., section 3.4.5")]
@@ -58,7 +61,7 @@ public sealed class ClockPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    /// <remarks>Nothing to forget: the hand passes the empty frame.</remarks>
+    /// <remarks>Nothing to forget, whoever chose the page: the hand passes the empty frame.</remarks>
     public void OnRemove(int frame)
     {
     }

@@ -39,11 +39,19 @@ namespace MemFw.Plugins.Replacement;
 /// HANDtest or HANDhot can end the test period of the very page being loaded, which then enters as a new cold page.)
 /// </para>
 /// <para>
-/// A removal (the VMM reclaiming a frame, <see cref="SelectVictim"/> told no page) is HANDcold's eviction as for a
+/// A reclaim (the VMM taking a frame, <see cref="SelectVictim"/> told no page) is HANDcold's eviction as for a
 /// fault, without the reference: the page leaves memory and, in its test period, stays in the clock as non-resident.
 /// If removals have left only hot pages resident, HANDhot first turns one cold. A page that faults into a frame left
 /// empty is handled in <see cref="OnInsert"/> as SelectVictim would have: a non-resident page in its test period
 /// raises mc and may turn hot; other new pages are hot while hot and resident cold pages stay below m - mc.
+/// </para>
+/// <para>
+/// A removal the engine chose (the guest freed the page: <see cref="OnRemove"/> finds the frame's page still
+/// resident) is an eviction without a hand: a cold page in its test period stays as non-resident (HANDtest runs while
+/// more than m are), other cold pages and hot pages (which the paper evicts only once HANDhot has turned them cold,
+/// out of test) leave the clock; mc stays. A hand on a page leaving the clock moves to the next page, so HANDhot may
+/// rest on a cold page until it next runs. m stays the frame count when a host sets a lower capacity: a fault at that
+/// capacity loads its page cold, as into full memory, though frames are empty.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("clock-pro", Description = "CLOCK-Pro: hot/cold clock with test periods and non-resident history",
@@ -71,6 +79,9 @@ public sealed class ClockProPolicy : IReplacementPolicy
     /// <summary>The frame of each resident page, or <see cref="NotResident"/>.</summary>
     private readonly int[] _frameOf;
 
+    /// <summary>The page each frame was last given (its page while it is occupied), for removals.</summary>
+    private readonly int[] _pageIn;
+
     /// <summary>m: the frames.</summary>
     private readonly int _memory;
 
@@ -92,6 +103,9 @@ public sealed class ClockProPolicy : IReplacementPolicy
     /// </summary>
     private int _reaccessed = None;
 
+    /// <summary>Whether <see cref="SelectVictim"/> made room for a faulting page that <see cref="OnInsert"/> loads.</summary>
+    private bool _replacing;
+
     /// <summary>Creates the policy for one replay.</summary>
     public ClockProPolicy(ReplacementContext context)
     {
@@ -103,6 +117,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
         _inTest = new bool[context.PageCount];
         _frameOf = new int[context.PageCount];
         Array.Fill(_frameOf, NotResident);
+        _pageIn = new int[context.FrameCount];
         _maxColdTarget = Math.Max(1, _memory - 1);
         _coldTarget = Math.Clamp(_memory / 100, 1, _maxColdTarget);
     }
@@ -124,6 +139,9 @@ public sealed class ClockProPolicy : IReplacementPolicy
         }
 
         _frameOf[page] = frame;
+        _pageIn[frame] = page;
+        var replacing = _replacing;
+        _replacing = false;
 
         if (page == _reaccessed)
         {
@@ -134,7 +152,7 @@ public sealed class ClockProPolicy : IReplacementPolicy
                 _residentCold++;
             }
         }
-        else if (_hot + _residentCold < _memory - _coldTarget)
+        else if (!replacing && _hot + _residentCold < _memory - _coldTarget)
         {
             _status[page] = Hot;
             _hot++;
@@ -158,6 +176,8 @@ public sealed class ClockProPolicy : IReplacementPolicy
             // A non-resident page faulted in its test period: a reference in it, before HANDcold runs (4.3).
             ReferenceInTest(page);
         }
+
+        _replacing = page != FrameTable.NoPage;
 
         // HANDcold: the first unreferenced resident cold page goes; referenced ones are promoted or retested.
         while (true)
@@ -197,34 +217,64 @@ public sealed class ClockProPolicy : IReplacementPolicy
                 continue;
             }
 
-            _frameOf[cold] = NotResident;
-            _residentCold--;
-            if (_inTest[cold])
-            {
-                _nonResident++;
-                while (_nonResident > _memory)
-                {
-                    RunHandTest();
-                }
-            }
-            else
-            {
-                LeaveClock(cold);
-            }
-
+            EvictCold(cold);
             return frame;
         }
     }
 
     /// <inheritdoc/>
-    /// <remarks>Nothing to forget: <see cref="SelectVictim"/> already evicted the page as HANDcold does.</remarks>
+    /// <remarks>
+    /// After a reclaim, nothing to do: <see cref="SelectVictim"/> already evicted the page as HANDcold does. After a
+    /// removal the engine chose, the page is still resident here and leaves memory as an evicted page would.
+    /// </remarks>
     public void OnRemove(int frame)
     {
+        var page = _pageIn[frame];
+        if (_frameOf[page] != frame)
+        {
+            return;
+        }
+
+        if (_status[page] == Cold)
+        {
+            EvictCold(page);
+            return;
+        }
+
+        _frameOf[page] = NotResident;
+        _hot--;
+        LeaveClock(page);
+        if (_hot == 0)
+        {
+            _handHot = None;
+        }
     }
 
     /// <inheritdoc/>
     public void OnTick()
     {
+    }
+
+    /// <summary>
+    /// Resident cold <paramref name="page"/> leaves memory: in its test period it stays in the clock as non-resident,
+    /// and HANDtest runs while more than m non-resident pages are remembered; otherwise it leaves the clock.
+    /// </summary>
+    private void EvictCold(int page)
+    {
+        _frameOf[page] = NotResident;
+        _residentCold--;
+        if (_inTest[page])
+        {
+            _nonResident++;
+            while (_nonResident > _memory)
+            {
+                RunHandTest();
+            }
+        }
+        else
+        {
+            LeaveClock(page);
+        }
     }
 
     /// <summary>The page after <paramref name="page"/> in the hands' direction, round the clock.</summary>

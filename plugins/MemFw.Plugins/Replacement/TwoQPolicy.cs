@@ -21,9 +21,19 @@ namespace MemFw.Plugins.Replacement;
 /// of A1out. While free frames remain no page has been evicted, A1out is empty and every new page enters A1in.
 /// </para>
 /// <para>
-/// A removal (the VMM reclaiming a frame, <see cref="SelectVictim"/> told no page) is reclaimfor without a page to
+/// A reclaim (the VMM taking a frame, <see cref="SelectVictim"/> told no page) is reclaimfor without a page to
 /// make room for: the same victim, and a page taken from A1in enters A1out as an evicted one would. A page that
 /// faults into a frame left empty by a removal is checked against A1out there, in <see cref="OnInsert"/>.
+/// </para>
+/// <para>
+/// A removal the engine chose (the guest freed the page; <see cref="OnRemove"/> with no victim asked for) is recorded
+/// as an eviction from where the page was, as for ARC and CLOCK-Pro: a page leaving A1in enters A1out (which drops
+/// its oldest id beyond Kout), a page leaving Am is forgotten. The policy keeps the page of each frame to find it.
+/// </para>
+/// <para>
+/// A host may hold the VM at a capacity below the frame count: a fault at that capacity reaches
+/// <see cref="SelectVictim"/> while frames are empty and runs reclaimfor as on full memory. Kin and Kout stay
+/// fractions of the frame count (the policy is not told the capacity).
 /// </para>
 /// <para>
 /// Open points: when A1in holds at most Kin pages but Am is empty (tiny memories, or Kin near all frames), A1in gives
@@ -48,11 +58,17 @@ public sealed class TwoQPolicy : IReplacementPolicy
     /// <summary>A1out over dense page ids, oldest first.</summary>
     private readonly IntrusiveLists _ghosts;
 
+    /// <summary>The page each frame was last given (its page while it is occupied), for removals.</summary>
+    private readonly int[] _pageIn;
+
     private readonly int _kin;
     private readonly int _kout;
 
     /// <summary>The faulting page if it was in A1out when it faulted, so that it enters Am; otherwise none.</summary>
     private int _reused = None;
+
+    /// <summary>Whether <see cref="SelectVictim"/> chose the frame <see cref="OnRemove"/> is told of (a reclaim).</summary>
+    private bool _reclaiming;
 
     /// <summary>Creates the policy for one replay.</summary>
     public TwoQPolicy(TwoQOptions options, ReplacementContext context)
@@ -62,6 +78,7 @@ public sealed class TwoQPolicy : IReplacementPolicy
         _frames = context.Frames;
         _resident = new IntrusiveLists(context.FrameCount, 2);
         _ghosts = new IntrusiveLists(context.PageCount, 1);
+        _pageIn = new int[context.FrameCount];
         _kin = Math.Max(1, (int)Math.Round(options.Kin * context.FrameCount, MidpointRounding.AwayFromZero));
         _kout = (int)Math.Round(options.Kout * context.FrameCount, MidpointRounding.AwayFromZero);
     }
@@ -80,6 +97,7 @@ public sealed class TwoQPolicy : IReplacementPolicy
     {
         if (page == FrameTable.NoPage)
         {
+            _reclaiming = true;
             return Reclaim();
         }
 
@@ -97,6 +115,7 @@ public sealed class TwoQPolicy : IReplacementPolicy
     public void OnInsert(int frame, bool write)
     {
         var page = _frames.PageOf(frame);
+        _pageIn[frame] = page;
         var reused = page == _reused;
         if (_ghosts.ListOf(page) == A1Out)
         {
@@ -110,8 +129,20 @@ public sealed class TwoQPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    /// <remarks>The frame leaves A1in or Am; <see cref="SelectVictim"/> already put an A1in page in A1out.</remarks>
-    public void OnRemove(int frame) => _resident.Remove(frame);
+    /// <remarks>
+    /// The frame leaves A1in or Am. After a reclaim, <see cref="SelectVictim"/> already put an A1in page in A1out;
+    /// after a removal the engine chose, an A1in page enters A1out here.
+    /// </remarks>
+    public void OnRemove(int frame)
+    {
+        if (!_reclaiming && _resident.ListOf(frame) == A1In)
+        {
+            AddGhost(_pageIn[frame]);
+        }
+
+        _reclaiming = false;
+        _resident.Remove(frame);
+    }
 
     /// <inheritdoc/>
     public void OnTick()
@@ -130,12 +161,17 @@ public sealed class TwoQPolicy : IReplacementPolicy
         }
 
         var victim = _resident.First(A1In);
-        _ghosts.AddLast(A1Out, _frames.PageOf(victim));
+        AddGhost(_frames.PageOf(victim));
+        return victim;
+    }
+
+    /// <summary>A page leaving A1in enters A1out, which drops its oldest id beyond Kout.</summary>
+    private void AddGhost(int page)
+    {
+        _ghosts.AddLast(A1Out, page);
         if (_ghosts.Count(A1Out) > _kout)
         {
             _ghosts.RemoveFirst(A1Out);
         }
-
-        return victim;
     }
 }

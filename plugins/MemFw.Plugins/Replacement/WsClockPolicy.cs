@@ -24,9 +24,12 @@ namespace MemFw.Plugins.Replacement;
 /// clean page"), or, with none clean, the page where it started (the book's choice), written back on eviction.
 /// </para>
 /// <para>
-/// A removed page leaves its frame empty in the circle: the hand passes empty frames without a look and starts its
-/// scan at the first occupied frame, so "where it started" is always a page. Ticks pass empty frames too (their
-/// Accessed bits are clear).
+/// A page leaving memory without a replacement (a reclaim, or a removal the engine chose because the guest freed
+/// the page) leaves its frame empty in the circle: the hand passes empty frames without a look and starts its scan at
+/// the first occupied frame, so "where it started" is always a page, and a victim asked for while some frames are
+/// empty (the VM held at a capacity below the frame count) is always an occupied frame. Ticks pass empty frames too
+/// (their Accessed bits are clear). The two kinds of removal need no telling apart: the frame keeps no state that a
+/// load does not reset.
 /// </para>
 /// </remarks>
 [ReplacementPolicy("wsclock", Description = "WSClock: clock over the working set, cleaning old dirty pages",
@@ -136,7 +139,10 @@ public sealed class WsClockPolicy : IReplacementPolicy
     }
 
     /// <inheritdoc/>
-    /// <remarks>Nothing to forget: the hand passes the empty frame; a page loaded there sets its time of use.</remarks>
+    /// <remarks>
+    /// Nothing to forget, whoever chose the page: the hand passes the empty frame; a page loaded there sets its time
+    /// of use.
+    /// </remarks>
     public void OnRemove(int frame)
     {
     }

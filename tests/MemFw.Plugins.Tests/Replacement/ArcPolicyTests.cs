@@ -106,4 +106,36 @@ public sealed class ArcPolicyTests
         Assert.Equal("hits 0, faults 6 (3 first), evictions 4, write-backs 0; removed 1 1 2; evicted 1; frames 2 3",
             result.Summary);
     }
+
+    [Fact]
+    public void Host_GuestFreesPage_BecomesGhostThatAdaptsTarget()
+    {
+        // c = 3 frames f0 f1 f2, lists least recent first, p = 0, xN = the guest frees page N, F = fault:
+        // 1 F f0 T1=[1]  1 hit T2=[1]  2 F f1 T1=[2]  3 F f2 T1=[2 3]
+        // x2: f1 empties, 2 leaves T1 for the MRU end of B1: T1=[3], B1=[2]
+        // 2 F into empty f1, not full: case II, δ1 = 1, p = 1, no REPLACE; T2=[1 2], B1=[]
+        // 4 F, full: case IV, |T1|+|B1| = 1 < c, 3 in the lists ≥ c: REPLACE(4, 1), |T1|=1 not > 1 → T2's LRU,
+        //     ev1 (f0), B2=[1]; T1=[3 4]
+        // 3 hit                                                                    -> 5 faults, 2 hits
+        // (Forgotten instead, 2 would come back as new into T1=[3 2] with p = 0, and 4 would evict 3.)
+        var result = HostMix.RunScript(c => new ArcPolicy(c), "1 1 2 3 x2 2 4 3", frames: 3);
+
+        Assert.Equal("hits 2, faults 5 (4 first), evictions 1, write-backs 0; removed ; evicted 1; frames 4 2 3",
+            result.Summary);
+    }
+
+    [Fact]
+    public void Host_FaultAtCapacityBelowFrames_Replaces()
+    {
+        // c = 3 frames, capacity 1, p = 0:
+        // 1 F f0 T1=[1]
+        // 2 F at capacity: case IV with 1 page in the lists (< c, where Fig. 4 has no REPLACE): REPLACE(2, 0),
+        //     |T1|=1 > 0 → ev1 (f0), B1=[1]; T1=[2]
+        // 1 F at capacity: case II, δ1 = 1, p = 1; REPLACE(1, 1): |T1|=1 not > 1, T2 empty → T1's LRU, ev2 (f0),
+        //     B1=[1 2]; 1 leaves B1 for T2=[1]                                     -> 3 faults, frames f1 f2 empty
+        var result = HostMix.RunScript(c => new ArcPolicy(c), "1 c1 2 1", frames: 3);
+
+        Assert.Equal("hits 0, faults 3 (2 first), evictions 2, write-backs 0; removed ; evicted 1 2; frames 1 - -",
+            result.Summary);
+    }
 }

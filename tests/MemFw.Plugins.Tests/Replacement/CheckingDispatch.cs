@@ -10,6 +10,15 @@ internal sealed class ContractChecks(FrameTable frames, bool record = false)
 {
     private int _removing = FrameTable.NoPage;
 
+    /// <summary>Whether each frame was occupied when the policy last heard of it.</summary>
+    private readonly bool[] _occupied = new bool[frames.Count];
+
+    /// <summary>The driver's capacity, kept equal to it by the harness: a victim for a fault is asked at it.</summary>
+    public int Capacity { get; set; } = frames.Count;
+
+    /// <summary>Removals the engine chose: <see cref="IReplacementPolicy.OnRemove"/> with no victim asked for.</summary>
+    public long EngineRemovals { get; private set; }
+
     /// <summary>Victims chosen, for faults and removals.</summary>
     public long Victims { get; private set; }
 
@@ -30,7 +39,7 @@ internal sealed class ContractChecks(FrameTable frames, bool record = false)
     {
         Victims++;
         var removal = page == FrameTable.NoPage;
-        if (_removing != FrameTable.NoPage || (!removal && HasEmptyFrame()))
+        if (_removing != FrameTable.NoPage || (!removal && Occupied() < Capacity))
         {
             OutOfSequence++;
         }
@@ -59,31 +68,36 @@ internal sealed class ContractChecks(FrameTable frames, bool record = false)
         {
             OutOfSequence++;
         }
+
+        _occupied[frame] = true;
     }
 
-    /// <summary><paramref name="frame"/> was left empty.</summary>
+    /// <summary>
+    /// <paramref name="frame"/> was left empty: the victim of a reclaim, or an occupied frame the engine chose.
+    /// </summary>
     public void Removing(int frame)
     {
-        if (frame != _removing || frames.PageOf(frame) != FrameTable.NoPage || frames.IsAccessed(frame)
-            || frames.IsDirty(frame))
+        var engineChosen = _removing == FrameTable.NoPage && _occupied[frame];
+        if ((frame != _removing && !engineChosen) || frames.PageOf(frame) != FrameTable.NoPage
+            || frames.IsAccessed(frame) || frames.IsDirty(frame))
         {
             OutOfSequence++;
         }
 
+        EngineRemovals += engineChosen ? 1 : 0;
+        _occupied[frame] = false;
         _removing = FrameTable.NoPage;
     }
 
-    private bool HasEmptyFrame()
+    private int Occupied()
     {
+        var occupied = 0;
         for (var frame = 0; frame < frames.Count; frame++)
         {
-            if (frames.PageOf(frame) == FrameTable.NoPage)
-            {
-                return true;
-            }
+            occupied += frames.PageOf(frame) == FrameTable.NoPage ? 0 : 1;
         }
 
-        return false;
+        return occupied;
     }
 }
 

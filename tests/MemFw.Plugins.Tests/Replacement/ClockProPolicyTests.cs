@@ -90,4 +90,50 @@ public sealed class ClockProPolicyTests
         Assert.Equal(8, counters.Faults);
         Assert.Equal(3, counters.Hits);
     }
+
+    [Fact]
+    public void Host_GuestFreesColdPageInTest_StaysNonResidentAndPromotesOnRefault()
+    {
+        // m = 3, mc = 1; notation as above, xN = the guest frees page N.
+        // 1 F f0 [1H]  2 F f1 [1H 2H]  3 F f2 [1H 2H 3Ct]
+        // x3: f2 empties; 3 leaves memory as HANDcold would evict it: in its test period, non-resident [1H 2H 3Ct']
+        // 3 F into empty f2: a reference in its test period: mc = 2; 3 turns hot once hot < m - mc = 1: HANDhot
+        //     demotes 1, then 2 (to the head): [1C 2C 3H]
+        // 4 F: HANDcold → 1, clear, not in test: evicted and forgotten [2C 3H 4Ct]   -> evicted 1
+        // (Forgotten instead, 3 would come back as a new cold page and 4 would evict it.)
+        var result = HostMix.RunScript(c => new ClockProPolicy(c), "1 2 3 x3 3 4", frames: 3);
+
+        Assert.Equal("hits 0, faults 5 (4 first), evictions 1, write-backs 0; removed ; evicted 1; frames 4 2 3",
+            result.Summary);
+    }
+
+    [Fact]
+    public void Host_GuestFreesHotPage_LeavesClockAndHotCount()
+    {
+        // m = 3, mc = 1; hot pages fill up to m - mc = 2.
+        // 1 F f0 [1H]  2 F f1 [1H 2H]
+        // x1: f0 empties; 1 leaves the clock and the hot count [2H]
+        // 3 F into empty f0: hot = 1 < 2, hot [2H 3H]  4 F f2: cold [2H 3H 4Ct]
+        // 5 F: HANDcold → 4, clear, in test → non-resident [2H 3H 4Ct' 5Ct]          -> evicted 4
+        // (Were 1 still counted hot, 3 would enter cold and 5 would evict it.)
+        var result = HostMix.RunScript(c => new ClockProPolicy(c), "1 2 x1 3 4 5", frames: 3);
+
+        Assert.Equal("hits 0, faults 5 (5 first), evictions 1, write-backs 0; removed ; evicted 4; frames 3 2 5",
+            result.Summary);
+    }
+
+    [Fact]
+    public void Host_FaultAtCapacityBelowFrames_LoadsCold()
+    {
+        // m = 3, mc = 1, capacity 2.
+        // 1 F f0 [1H]  2 F f1 [1H 2H]
+        // 3 F at capacity: no resident cold page, so HANDhot demotes 1 [2H 1C]; HANDcold → 1, clear, not in test:
+        //     evicted (f0). 3 enters cold, as into full memory, though f2 is empty [2H 3Ct]
+        // 4 F at capacity: HANDcold → 3, clear, in test → non-resident (f0) [2H 3Ct' 4Ct]   -> evicted 1 3
+        // (Entering hot by the empty frames' count, 3 would be hot, and 4 would demote and evict 2.)
+        var result = HostMix.RunScript(c => new ClockProPolicy(c), "1 2 c2 3 4", frames: 3);
+
+        Assert.Equal("hits 0, faults 4 (4 first), evictions 2, write-backs 0; removed ; evicted 1 3; frames 4 2 -",
+            result.Summary);
+    }
 }

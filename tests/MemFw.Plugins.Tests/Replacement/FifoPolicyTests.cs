@@ -80,4 +80,14 @@ public sealed class FifoPolicyTests
         Assert.Equal("hits 1, faults 8 (7 first), evictions 5, write-backs 1; removed 1 3 4; evicted 2 5; frames 6 7 1",
             result.Summary);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Host_RandomCapacityReclaimsAndRemovals_AgreesWithListModel(int seed)
+    {
+        // Hits, victims (at faults and reclaims), dirty bits and residency step by step, against a FIFO over a List.
+        QueueModel.AssertAgrees(c => new FifoPolicy(c), recencyOnHit: false, seed, steps: 4_000);
+    }
 }

@@ -92,4 +92,14 @@ public sealed class LruPolicyTests
         Assert.Equal("hits 1, faults 8 (5 first), evictions 5, write-backs 0; removed 2 1 4; evicted 3 2; frames 3 5 1",
             result.Summary);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Host_RandomCapacityReclaimsAndRemovals_AgreesWithListModel(int seed)
+    {
+        // Hits, victims (at faults and reclaims), dirty bits and residency step by step, against an LRU over a List.
+        QueueModel.AssertAgrees(c => new LruPolicy(c), recencyOnHit: true, seed, steps: 4_000);
+    }
 }

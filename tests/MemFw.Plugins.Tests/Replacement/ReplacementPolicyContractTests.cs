@@ -7,8 +7,9 @@ namespace MemFw.Plugins.Tests.Replacement;
 
 /// <summary>
 /// What every replacement policy owes the engine, checked over all policies found by attribute: in a single-VM replay,
-/// and in a shrinking host's, where faults interleave with the VMM reclaiming frames (a little, a lot, or all of them)
-/// and memory grows back by faults.
+/// in a shrinking host's, where faults interleave with the VMM reclaiming frames (a little, a lot, or all of them)
+/// and memory grows back by faults, and in a multi-VM host's, which also changes the VM's capacity and removes pages
+/// the guest freed.
 /// </summary>
 public sealed class ReplacementPolicyContractTests
 {
@@ -118,6 +119,31 @@ public sealed class ReplacementPolicyContractTests
         var replay = Replays.Run(policy, pages, writes, frames: 40, tickPeriod: 97);
 
         Assert.Equal(replay, shrinking);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Host_CapacityReclaimsAndRemovals_VictimsOccupiedAndResidencyConsistent(string name)
+    {
+        // A multi-VM host's mix: capacities below the frame count (faults evict beside empty frames), reclaims, and
+        // removals the engine chooses (OnRemove with no victim asked for). OPT runs too: the mix reads no next use
+        // outside the accesses, which are the form's, in order.
+        var policy = PolicyCatalog.Named(name);
+        foreach (var frames in new[] { 1, 2, 7, 50 })
+        {
+            var result = HostMix.Run(policy, seed: frames, length: 4_000, distinct: 120, frames, tickPeriod: 97);
+
+            var counters = result.Counters;
+            Assert.Equal(0, result.Checks.BadVictims);
+            Assert.Equal(0, result.Checks.OutOfSequence);
+            Assert.Equal(4_000, counters.Hits + counters.Faults);
+            Assert.Equal(counters.Evictions, result.Checks.Victims);
+            Assert.Equal(result.Removed, result.Checks.EngineRemovals);
+            Assert.Equal(result.Resident, counters.Faults - counters.Evictions - result.Removed);
+            Assert.True(result.Reclaimed > 0 && result.Removed > 0, $"{name}, {frames} frames: no reclaim or removal");
+            Assert.True(frames == 1 || result.EvictedBesideEmptyFrames > 0,
+                $"{name}, {frames} frames: no fault evicted beside an empty frame");
+        }
     }
 
     [Theory]

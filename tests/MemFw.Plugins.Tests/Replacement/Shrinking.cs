@@ -102,8 +102,15 @@ internal static class Shrinking
 
         Drive(driver, ids, plan.Writes, plan.Reclaims, tickPeriod);
 
+        return Result(driver, checks, table, pageOfId);
+    }
+
+    /// <summary>What <paramref name="driver"/> did, in the original page numbers (<paramref name="pageOfId"/>).</summary>
+    public static ShrinkResult Result(ReplacementDriver<CheckingDispatch> driver, ContractChecks checks,
+        FrameTable table, int[] pageOfId)
+    {
         int Original(int id) => id == FrameTable.NoPage ? -1 : pageOfId[id];
-        var framePages = Enumerable.Range(0, frames).Select(table.PageOf).Select(Original);
+        var framePages = Enumerable.Range(0, table.Count).Select(table.PageOf).Select(Original);
         return new ShrinkResult(driver.Counters, driver.Reclaimed, checks, [.. checks.Evicted.Select(Original)],
             [.. checks.Removed.Select(Original)], [.. framePages]);
     }

@@ -62,4 +62,20 @@ public sealed class TwoQPolicyTests
 
         Assert.Equal(option, exception.ParamName);
     }
+
+    [Fact]
+    public void Host_GuestFreesA1inPage_EntersA1out()
+    {
+        // 4 frames f0..f3: Kin = 1, Kout = 2. xN = the guest frees page N, F = fault:
+        // 1 F f0 A1in=[1]  2 F f1 A1in=[1 2]
+        // x1: f0 empties, 1 leaves A1in for A1out=[1], as an eviction from A1in would
+        // 1 F into empty f0: in A1out → Am=[1]  3 F f2  4 F f3 A1in=[2 3 4]
+        // 5 F: |A1in|=3 > Kin → ev2 (f1), A1out=[2]; A1in=[3 4 5]
+        // 6 F: ev3 (f2), A1out=[2 3]; A1in=[4 5 6]                                 -> evicted 2 3
+        // (Forgotten instead, 1 would come back into A1in=[2 1 3 4] and 6 would evict it.)
+        var result = HostMix.RunScript(c => new TwoQPolicy(new TwoQOptions(), c), "1 2 x1 1 3 4 5 6", frames: 4);
+
+        Assert.Equal("hits 0, faults 7 (6 first), evictions 2, write-backs 0; removed ; evicted 2 3; frames 1 5 6 4",
+            result.Summary);
+    }
 }
