@@ -24,6 +24,7 @@ internal static class MemFwApp
             TraceCommand.Create(console),
             ReplayCommand.Create(console),
             CompareCommand.Create(console),
+            RunCommand.Create(console),
             PluginsCommand.Create(console),
         };
         var configuration = new InvocationConfiguration

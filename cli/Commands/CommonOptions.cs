@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MemFw.Cli.Plugins;
 
 namespace MemFw.Cli.Commands;
 
@@ -19,6 +20,12 @@ internal static class CommonOptions
     {
         Description = "The trace folder to write (written to a temporary folder, moved into place when complete)",
         Required = true,
+    };
+
+    /// <summary><c>--plugins</c>: folders of third-party plugins.</summary>
+    public static Option<string[]> Plugins() => new("--plugins")
+    {
+        Description = $"Load third-party plugins from this folder (repeatable; also ${PluginCatalog.EnvironmentVariable})",
     };
 
     /// <summary>The <c>TRACE</c> argument: a trace folder to read.</summary>

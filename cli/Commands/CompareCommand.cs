@@ -14,13 +14,16 @@ internal static class CompareCommand
     {
         var policies = new Option<string>("--policies")
         {
-            Description = "Policies, comma-separated, each NAME[:OPTION=VALUE]...",
-            Required = true,
+            Description = "Policies, comma-separated, each NAME[:OPTION=VALUE]...; for a scenario, its swap policies",
         };
         var frames = new Option<string>("--frames")
         {
-            Description = "Frame counts or sizes, comma-separated (e.g. 64,128,256 or 1M,2M)",
-            Required = true,
+            Description = "Frame counts or sizes, comma-separated (e.g. 64,128,256 or 1M,2M); for a trace only",
+        };
+        var vary = new Option<string[]>("--vary")
+        {
+            Description = "For a scenario: alternative policies of one role, ROLE=POLICY[,POLICY]... (repeatable; roles: "
+                + string.Join(", ", ScenarioVariants.Roles) + "; balloon also takes none)",
         };
         var format = new Option<TableFormat>("--format") { Description = "Output format", DefaultValueFactory = _ => TableFormat.Table };
         var jobs = new Option<int>("--jobs")
@@ -29,13 +32,32 @@ internal static class CompareCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var shared = new ReplayOptions();
-        var command = new Command("compare", "Replay a trace through several policies at several memory sizes")
+        var command = new Command("compare",
+            "Replay a trace through several policies at several memory sizes, or run a scenario with alternative policies")
         {
-            policies, frames, format, jobs,
+            policies, frames, vary, format, jobs,
         };
         shared.AddTo(command);
         command.SetAction(parse =>
         {
+            if (ScenarioComparison.IsScenario(shared.Input(parse)))
+            {
+                if (parse.GetValue(frames) is not null)
+                {
+                    throw new ArgumentException("--frames: a scenario sets its host's memory; vary policies with "
+                        + "--policies or --vary", nameof(parse));
+                }
+
+                return ScenarioComparison.Run(console, parse, shared, parse.GetValue(policies),
+                    parse.GetValue(vary) ?? [], parse.GetValue(format), parse.GetValue(jobs));
+            }
+
+            if (parse.GetValue(policies) is null || parse.GetValue(frames) is null || parse.GetValue(vary) is { Length: > 0 })
+            {
+                throw new ArgumentException("--policies, --frames: required for a trace (--vary is for scenarios)",
+                    nameof(parse));
+            }
+
             var specs = PolicySpec.ParseList(parse.GetValue(policies)!, "--policies");
             var sizes = FrameCount.ParseList(parse.GetValue(frames)!, "--frames");
             var parallelism = parse.GetValue(jobs);

@@ -23,10 +23,7 @@ internal sealed class ReplayOptions
         DefaultValueFactory = _ => ReplaySettings.DefaultInterval,
     };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 42 };
-    private readonly Option<string[]> _plugins = new("--plugins")
-    {
-        Description = $"Load third-party plugins from this folder (repeatable; also ${PluginCatalog.EnvironmentVariable})",
-    };
+    private readonly Option<string[]> _plugins = CommonOptions.Plugins();
     private readonly Option<bool> _quiet = CommonOptions.Quiet();
 
     /// <summary>Adds the shared options to <paramref name="command"/>.</summary>
@@ -41,6 +38,9 @@ internal sealed class ReplayOptions
         command.Add(_plugins);
         command.Add(_quiet);
     }
+
+    /// <summary>The trace (or, for <c>compare</c>, scenario) path given.</summary>
+    public string Input(ParseResult parse) => parse.GetValue(_trace)!;
 
     /// <summary>Whether <c>--quiet</c> was given.</summary>
     public bool Quiet(ParseResult parse) => parse.GetValue(_quiet);

@@ -12,6 +12,7 @@ namespace MemFw.Cli.Output;
 [JsonSerializable(typeof(TraceSummary))]
 [JsonSerializable(typeof(ValidationResult))]
 [JsonSerializable(typeof(ReplaySummary))]
+[JsonSerializable(typeof(HostRunSummary))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Writes <paramref name="value"/> as indented JSON and a newline.</summary>

@@ -18,10 +18,14 @@ internal sealed class PluginCatalog
 
     private const string BuiltInAssembly = "MemFw.Plugins";
 
-    private PluginCatalog(IReadOnlyList<LoadedPlugin> replacementPolicies, IReadOnlyList<PluginListing> listings)
+    private readonly IReadOnlyList<IPluginRegistry> _registries;
+
+    private PluginCatalog(IReadOnlyList<LoadedPlugin> replacementPolicies, IReadOnlyList<PluginListing> listings,
+        IReadOnlyList<IPluginRegistry> registries)
     {
         ReplacementPolicies = replacementPolicies;
         Listings = listings;
+        _registries = registries;
     }
 
     /// <summary>Replacement policies, built-in first, each group in name order.</summary>
@@ -36,6 +40,7 @@ internal sealed class PluginCatalog
     {
         var plugins = new List<LoadedPlugin>();
         var listings = new List<PluginListing>();
+        var registries = new List<IPluginRegistry>();
         var environment = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? "";
         var all = folders.Concat(environment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
         var assemblies = new[] { (Assembly.Load(new AssemblyName(BuiltInAssembly)), "built-in") }
@@ -61,9 +66,10 @@ internal sealed class PluginCatalog
             }
 
             plugins.AddRange(registry.ReplacementPolicies.Select(d => new LoadedPlugin(d, name, location)));
+            registries.Add(registry);
         }
 
-        return new PluginCatalog(plugins, listings);
+        return new PluginCatalog(plugins, listings, registries);
     }
 
     /// <summary>The replacement policy named <paramref name="name"/>.</summary>
@@ -73,6 +79,17 @@ internal sealed class PluginCatalog
         ?? throw new ArgumentException(
             $"unknown policy '{name}'{NameSuggestions.Describe(name, ReplacementPolicies.Select(p => p.Name))}",
             nameof(name));
+
+    /// <summary>The host plugin of kind <paramref name="kind"/> (as <c>memfw plugins --kind</c> names it) named <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No such plugin; the message suggests the nearest names.</exception>
+    public HostPluginDescriptor<T> FindHostPlugin<T>(string kind, string name,
+        Func<IPluginRegistry, IReadOnlyList<HostPluginDescriptor<T>>> ofKind)
+        where T : class
+    {
+        var all = _registries.SelectMany(ofKind).ToList();
+        return all.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException(
+            $"unknown {kind} '{name}'{NameSuggestions.Describe(name, all.Select(p => p.Name))}", nameof(name));
+    }
 
     /// <summary>
     /// The plugin main assemblies in a folder: each <c>X.dll</c> with an <c>X.deps.json</c> beside it, in the

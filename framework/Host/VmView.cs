@@ -16,7 +16,7 @@ public sealed class VmView
     public int Shares { get; internal init; }
 
     /// <summary>Installed guest RAM (ESX max / configured size).</summary>
-    public long MemoryPages { get; internal init; }
+    public long MemoryPages { get; internal set; }
 
     /// <summary>Guaranteed minimum of machine memory (ESX min / reservation), enforced by admission control.</summary>
     public long GuaranteePages { get; internal init; }

@@ -13,7 +13,7 @@ namespace MemFw.Framework.Replay;
 /// <remarks>
 /// <para>
 /// Empty frames wait on a stack: a fault below <see cref="Capacity"/> takes the top one without asking the policy,
-/// and <see cref="ReclaimOne"/> and <see cref="Remove"/> push the frames they empty. The stack starts as 0 on top, then
+/// and <see cref="ReclaimOne(out bool)"/> and <see cref="Remove"/> push the frames they empty. The stack starts as 0 on top, then
 /// 1, ..., N-1, so a replay without removals fills frames 0..N-1 in order, as it always has; an emptied frame is the
 /// next one filled (last in, first out).
 /// </para>
@@ -25,7 +25,7 @@ namespace MemFw.Framework.Replay;
 /// empty frames with the frames kept empty (frame count minus capacity) where it compared them with zero.
 /// </para>
 /// <para>
-/// Three ways out of memory: a fault's eviction and a reclaim (<see cref="ReclaimOne"/>) let the policy choose the
+/// Three ways out of memory: a fault's eviction and a reclaim (<see cref="ReclaimOne(out bool)"/>) let the policy choose the
 /// page and count an eviction (and a write-back if dirty); a removal (<see cref="Remove"/>) is the engine's choice,
 /// the guest having freed the page or swapped it out itself, and counts neither (the engine accounts for it).
 /// </para>
@@ -99,12 +99,18 @@ internal sealed class ReplacementDriver<TPolicy>
     /// <summary>The driver's copy of the policy, to call <see cref="IReplacementPolicy.OnTick"/> on.</summary>
     public ref TPolicy Policy => ref _policy;
 
+    /// <summary>The frames of the table.</summary>
+    public int FrameCount => _pages.Length;
+
+    /// <summary>The frame holding <paramref name="page"/>, or <see cref="FrameTable.NoPage"/>.</summary>
+    public int FrameOf(int page) => _frameOf[page];
+
     /// <summary>Frames holding a page.</summary>
     public int Resident => _pages.Length - _freeCount;
 
     /// <summary>The most pages resident at once: a fault at capacity replaces a victim instead of filling a frame.</summary>
     /// <remarks>
-    /// Starts at the frame count. A host lowering it first takes the surplus pages out (<see cref="ReclaimOne"/> or
+    /// Starts at the frame count. A host lowering it first takes the surplus pages out (<see cref="ReclaimOne(out bool)"/> or
     /// <see cref="Remove"/>); raising it lets later faults fill empty frames again. At 0, a fault throws
     /// <see cref="InvalidOperationException"/>, as there is no page to replace.
     /// </remarks>
@@ -137,7 +143,7 @@ internal sealed class ReplacementDriver<TPolicy>
     /// <summary>Whether <see cref="LastEvicted"/> was dirty (it was then written back); false without an eviction.</summary>
     public bool LastEvictedDirty { get; private set; }
 
-    /// <summary>Pages taken by <see cref="ReclaimOne"/> so far (also counted as evictions).</summary>
+    /// <summary>Pages taken by <see cref="ReclaimOne(out bool)"/> so far (also counted as evictions).</summary>
     public long Reclaimed { get; private set; }
 
     /// <summary>Pages taken by <see cref="Remove"/> so far (not counted as evictions nor write-backs).</summary>
@@ -202,14 +208,17 @@ internal sealed class ReplacementDriver<TPolicy>
     /// </summary>
     /// <param name="dirty">Whether the evicted page was dirty (it was written back).</param>
     /// <exception cref="InvalidOperationException">No page is resident.</exception>
-    public int ReclaimOne(out bool dirty)
+    public int ReclaimOne(out bool dirty) => ReclaimOne(out dirty, out _);
+
+    /// <summary>As <see cref="ReclaimOne(out bool)"/>, also giving the frame the page left, now empty.</summary>
+    public int ReclaimOne(out bool dirty, out int frame)
     {
         if (_freeCount == _pages.Length)
         {
             ThrowNothingResident();
         }
 
-        var frame = _policy.SelectVictim(FrameTable.NoPage);
+        frame = _policy.SelectVictim(FrameTable.NoPage);
         var page = Evict(frame, out dirty);
         Empty(frame);
         Reclaimed++;
@@ -217,7 +226,7 @@ internal sealed class ReplacementDriver<TPolicy>
         return page;
     }
 
-    /// <summary>The VMM takes <paramref name="count"/> frames from the VM, one <see cref="ReclaimOne"/> each.</summary>
+    /// <summary>The VMM takes <paramref name="count"/> frames from the VM, one <see cref="ReclaimOne(out bool)"/> each.</summary>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="count"/> is negative or more than the occupied frames.
     /// </exception>

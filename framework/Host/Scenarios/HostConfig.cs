@@ -70,6 +70,15 @@ public sealed record HostConfig
     /// </remarks>
     public long? GuestFreeWindow { get; init; }
 
+    /// <summary>
+    /// The RAM hot-plugged at once into a guest that is short of memory while the host has plenty
+    /// (<c>hotplug-step</c>); default 128 MiB, the memory block size of Linux on x86-64, the unit it onlines.
+    /// </summary>
+    public long HotPlugStepBytes { get; init; } = 128L << 20;
+
+    /// <summary><see cref="HotPlugStepBytes"/> in 4 KiB pages.</summary>
+    public long HotPlugPages => HotPlugStepBytes / TraceFormat.PageSize;
+
     /// <summary>Where the VMM swaps to (<c>backing-store</c>); default a disk.</summary>
     public BackingStore BackingStore { get; init; } = BackingStore.Disk;
 

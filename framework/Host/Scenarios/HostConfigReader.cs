@@ -10,7 +10,7 @@ internal static class HostConfigReader
     public static readonly string[] Keys =
     [
         "ram", "overhead", "pressure", "rebalance-period", "swap-policy", "guest-policy", "victim-selector", "balloon",
-        "working-set", "guest-free-window", "backing-store", "costs",
+        "working-set", "guest-free-window", "hotplug-step", "backing-store", "costs",
     ];
 
     private static readonly string[] s_pressureKeys = ["high", "soft", "hard", "low"];
@@ -43,6 +43,7 @@ internal static class HostConfigReader
             GuestFreeWindow = host.Text("guest-free-window", "never or a number of accesses") == "never"
                 ? null
                 : host.Integer("guest-free-window", 1, long.MaxValue, "never") ?? defaults.GuestFreeWindow,
+            HotPlugStepBytes = host.Size("hotplug-step", TraceFormat.PageSize) ?? defaults.HotPlugStepBytes,
             BackingStore = host.Text("backing-store", "disk or ssd") switch
             {
                 null => defaults.BackingStore,

@@ -125,7 +125,7 @@ public sealed class ScenarioParserTests
         Assert.Equal(65_536, host.RamPages);
         Assert.Same(PressureThresholds.Esx, host.Pressure);
         Assert.Equal(100_000, host.RebalancePeriod);
-        Assert.Equal(["lru", "lru", "idle-tax", "esx", "esx-sampling"],
+        Assert.Equal(["lru", "lru", "idle-tax", "esx", "esx-sampling:period=100000"],
             [host.SwapPolicy.Label, host.GuestPolicy.Label, host.VictimSelector.Label, host.Balloon!.Label,
                 host.WorkingSet.Label]);
         Assert.Equal(BackingStore.Disk, host.BackingStore);

@@ -1,0 +1,54 @@
+using System.Globalization;
+using MemFw.Framework.Host;
+using MemFw.Framework.Host.Engine;
+
+namespace MemFw.Cli.Output;
+
+/// <summary>The per-VM table and host summary of <c>memfw run</c>, for people, CSV or Markdown.</summary>
+internal static class HostRunText
+{
+    /// <summary>The per-VM table of <paramref name="result"/> (sizes in pages, stall in milliseconds).</summary>
+    public static ResultTable VmTable(HostRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var table = new ResultTable([
+            ("vm", "vm"), ("accesses", "accesses"), ("touched", "touched"), ("granted", "granted"),
+            ("peak_granted", "peak"), ("active", "active"), ("ballooned", "ballooned"), ("swapped", "swapped"),
+            ("guest_swapped", "guest swapped"), ("faults", "faults"), ("swap_ins", "swap-ins"),
+            ("guest_swap_ins", "guest swap-ins"), ("double_paging", "double paging"), ("stall_us", "stall µs"),
+        ]);
+        foreach (var vm in result.Vms)
+        {
+            table.Add(vm.Name, vm.Accesses, vm.Touched, vm.Granted, vm.PeakGranted, vm.Active, vm.Ballooned,
+                vm.Swapped, vm.GuestSwapped, vm.Faults, vm.SwapIns, vm.GuestSwapIns, vm.DoublePaging,
+                (long)Math.Round(vm.StallMicroseconds));
+        }
+
+        return table;
+    }
+
+    /// <summary>Writes the header, the per-VM table and the host's summary.</summary>
+    public static void Write(TextWriter output, HostRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(result);
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"scenario {result.Scenario}: {result.Vms.Count} VMs, "
+            + $"{result.Accesses:N0} accesses, host {Mib(result.HostFrames)} "
+            + $"({Mib(result.HypervisorFrames)} hypervisor overhead)"));
+        output.WriteLine("policies: " + string.Join(", ", result.Policies.Select(p => $"{p.Key} {p.Value}")));
+        output.WriteLine("pages are 4 KiB; granted/active/ballooned/swapped as esxtop names them (GRANT, ACTV, MCTLSZ, SWCUR)");
+        output.WriteLine();
+        VmTable(result).Write(output, TableFormat.Table);
+        output.WriteLine();
+        var states = string.Join(", ", Enum.GetValues<PressureState>().Select(s => string.Create(c,
+            $"{s.ToString().ToLowerInvariant()} {100.0 * result.AccessesInState[(int)s] / Math.Max(1, result.Accesses):0.#}%")));
+        output.WriteLine(string.Create(c, $"host: min free {Mib(result.MinFreeFrames)} "
+            + $"({100.0 * result.MinFreeFrames / Math.Max(1, result.HostFrames):0.##}%), {result.Rebalances:N0} "
+            + $"rebalancing points, {result.OutOfMemoryNotifications:N0} out-of-memory notifications"));
+        output.WriteLine($"time in state: {states}");
+        output.WriteLine(string.Create(c, $"stall: {result.StallMicroseconds / 1000:N1} ms in all"));
+    }
+
+    private static string Mib(long pages) => string.Create(CultureInfo.InvariantCulture, $"{pages / 256.0:0.##} MiB");
+}

@@ -1,0 +1,16 @@
+using MemFw.Framework.Replacement;
+
+namespace MemFw.Framework.Host.Engine;
+
+/// <summary>The bound plugins a host run uses, as the scenario's policy specs name them.</summary>
+/// <param name="SwapPolicy">The VMM's replacement policy (which pages of a VM it swaps out).</param>
+/// <param name="GuestPolicy">Each guest's replacement policy (which pages it swaps out for its balloon).</param>
+/// <param name="VictimSelector">Creates the victim-VM selector.</param>
+/// <param name="Balloon">Creates the balloon target strategy; null when ballooning is off.</param>
+/// <param name="WorkingSet">Creates one working-set estimator per VM.</param>
+public sealed record HostPolicies(
+    IReplacementRunner SwapPolicy,
+    IReplacementRunner GuestPolicy,
+    Func<HostPluginContext, IVictimSelector> VictimSelector,
+    Func<HostPluginContext, IBalloonStrategy>? Balloon,
+    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet);

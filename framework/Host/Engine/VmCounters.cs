@@ -1,0 +1,56 @@
+namespace MemFw.Framework.Host.Engine;
+
+/// <summary>What happened to one VM during a host run, counted as events; sizes now are in <see cref="VmView"/>.</summary>
+internal sealed class VmCounters
+{
+    /// <summary>Accesses to pages the guest did not hold (first touches, guest swap-ins, re-use of freed pages).</summary>
+    public long GuestFaults;
+
+    /// <summary>Accesses to pages without a machine frame (VMM faults), first touches included.</summary>
+    public long Faults;
+
+    /// <summary>First accesses to a page.</summary>
+    public long FirstTouches;
+
+    /// <summary>Pages the VMM read back from its backing store.</summary>
+    public long SwapIns;
+
+    /// <summary>Pages the VMM swapped out (local replacement and host reclamation).</summary>
+    public long SwapOuts;
+
+    /// <summary>Dirty pages the VMM wrote to its backing store.</summary>
+    public long WriteBacks;
+
+    /// <summary>Pages the guest read back from its own swap.</summary>
+    public long GuestSwapIns;
+
+    /// <summary>Pages the guest swapped out.</summary>
+    public long GuestSwapOuts;
+
+    /// <summary>Dirty pages the guest wrote to its own swap.</summary>
+    public long GuestWriteBacks;
+
+    /// <summary>Idle pages the guest gave up as free to its balloon (no I/O).</summary>
+    public long GuestFreed;
+
+    /// <summary>Guest swap-outs of pages the VMM had swapped (each needs a VMM swap-in first).</summary>
+    public long DoublePaging;
+
+    /// <summary>Pages put into the balloon.</summary>
+    public long BalloonInflated;
+
+    /// <summary>Pages taken out of the balloon.</summary>
+    public long BalloonDeflated;
+
+    /// <summary>Pages hot-plugged into the guest.</summary>
+    public long HotPlugged;
+
+    /// <summary>VMM faults the VM had to serve from its own pages: at its limit, blocked in the low state, or the host out of frames.</summary>
+    public long LocalReplacements;
+
+    /// <summary>Most machine frames held at once.</summary>
+    public long PeakGranted;
+
+    /// <summary>Estimated stall, microseconds.</summary>
+    public double StallMicroseconds;
+}

@@ -1,0 +1,436 @@
+using System.Runtime.CompilerServices;
+using MemFw.Framework.Replacement;
+using MemFw.Framework.Replay;
+
+namespace MemFw.Framework.Host.Engine;
+
+/// <summary>
+/// One VM of a host run: two replacement pools over the VM's pages, the guest's (its RAM, shrunk by the balloon) and
+/// the VMM's (the machine frames it grants), and what happens when a page moves between them. docs/ballooning.md
+/// explains the model.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every access goes to the guest pool first: a page the guest does not hold is a guest fault (a first touch, a
+/// guest swap-in, or the re-use of a page it gave to its balloon as free). A guest at its capacity (installed memory
+/// minus the balloon) evicts a page with its own policy: a guest swap-out; if the VMM had swapped that page, the guest
+/// must read it back first, which is double paging. Then the access goes to the VMM pool, which holds a subset of the
+/// guest's pages: a page without a machine frame is a VMM fault, a VMM swap-in if the VMM had swapped it. A VMM pool
+/// at its capacity (the VM's limit, or its allocation while the host is in the low state) or on a host without free
+/// frames replaces one of the VM's own pages, chosen by the VMM's policy.
+/// </para>
+/// <para>
+/// Generic over both policy structs, so the per-access path has no interface call; it allocates nothing per access.
+/// Memory grows with the VM's distinct pages.
+/// </para>
+/// </remarks>
+internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
+    where TGuest : struct, IReplacementPolicy
+    where TVmm : struct, IReplacementPolicy
+{
+    private readonly HostMemory _host;
+    private readonly ReplacementDriver<TGuest> _guest;
+    private readonly ReplacementDriver<TVmm> _vmm;
+    private readonly int _vmmSlots;
+    private readonly int[] _machineFrameOf;
+    private readonly long[] _lastTouch;
+    private readonly GuestPageState[] _state;
+    private readonly long[] _guestFrames;
+    private readonly long? _freeWindow;
+    private readonly IWorkingSetEstimator _estimator;
+    private readonly long _tickPeriod;
+    private Dictionary<long, int>? _localOf;
+    private long _time;
+    private long _nextEstimate;
+    private long _nextTick;
+    private long _nextWork;
+    private long _periodStart;
+    private long _guestEvictionsSeen;
+
+    /// <summary>Creates the VM with every page untouched and nothing granted.</summary>
+    /// <param name="view">The VM's view, quotas set.</param>
+    /// <param name="host">The host memory.</param>
+    /// <param name="guestFrames">The guest frame number of each of the VM's dense page ids.</param>
+    /// <param name="guest">Creates the guest's policy over a frame table.</param>
+    /// <param name="vmm">Creates the VMM's policy over a frame table.</param>
+    /// <param name="guestName">The guest policy's name.</param>
+    /// <param name="vmmName">The VMM policy's name.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="freeWindow">The guest-free window, or null.</param>
+    /// <param name="estimator">The VM's working-set estimator.</param>
+    /// <param name="tickPeriod">The VM's accesses between two ticks of its policies.</param>
+    public VmReplay(VmView view, HostMemory host, long[] guestFrames, Func<ReplacementContext, TGuest> guest,
+        Func<ReplacementContext, TVmm> vmm, string guestName, string vmmName, int seed, long? freeWindow,
+        IWorkingSetEstimator estimator, long tickPeriod)
+    {
+        View = view;
+        _host = host;
+        _guestFrames = guestFrames;
+        var pages = guestFrames.Length;
+        var guestSlots = (int)Math.Max(1, Math.Min(pages, view.MaxMemPages));
+        var guestTable = new FrameTable(guestSlots);
+        _guest = new ReplacementDriver<TGuest>(
+            guest(new ReplacementContext(guestTable, pages, tickPeriod,
+                ReplaySession.DeriveSeed(seed, $"{view.Name}/guest/{guestName}"), null)),
+            guestName, guestTable, pages);
+        _vmmSlots = (int)Math.Max(1, Math.Min(pages, view.LimitPages));
+        var vmmTable = new FrameTable(_vmmSlots);
+        _vmm = new ReplacementDriver<TVmm>(
+            vmm(new ReplacementContext(vmmTable, pages, tickPeriod,
+                ReplaySession.DeriveSeed(seed, $"{view.Name}/vmm/{vmmName}"), null)),
+            vmmName, vmmTable, pages);
+        _machineFrameOf = new int[_vmmSlots];
+        _lastTouch = new long[pages];
+        _state = new GuestPageState[pages];
+        _freeWindow = freeWindow;
+        _estimator = estimator;
+        _tickPeriod = tickPeriod;
+        _nextEstimate = Math.Max(1, estimator.Period);
+        _nextTick = tickPeriod;
+        _nextWork = Math.Min(_nextEstimate, _nextTick);
+        SetGuestCapacity();
+    }
+
+    /// <summary>The VM as host policies see it.</summary>
+    public VmView View { get; }
+
+    /// <summary>The VM's event counts.</summary>
+    public VmCounters Counters { get; } = new();
+
+    /// <inheritdoc/>
+    public long Now => _time;
+
+    /// <summary>Whether the guest had to evict pages since the last call (it is short of RAM).</summary>
+    public bool GuestUnderPressure
+    {
+        get
+        {
+            var evictions = Counters.GuestSwapOuts;
+            var pressed = evictions > _guestEvictionsSeen;
+            _guestEvictionsSeen = evictions;
+            return pressed;
+        }
+    }
+
+    /// <summary>One access of the VM to its dense page <paramref name="page"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Access(int page, bool write)
+    {
+        var now = ++_time;
+        _lastTouch[page] = now;
+        if (!_guest.Access(page, write))
+        {
+            GuestFault(page);
+        }
+
+        if (!_vmm.Access(page, write))
+        {
+            VmmFault(page);
+        }
+
+        if (now >= _nextWork)
+        {
+            PeriodicWork();
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TouchedSince(long gfn, long time)
+    {
+        _localOf ??= _guestFrames.Select((frame, local) => (frame, local)).ToDictionary(p => p.frame, p => p.local);
+        return _localOf.TryGetValue(gfn, out var local) && _lastTouch[local] > 0 && _lastTouch[local] >= time;
+    }
+
+    /// <inheritdoc/>
+    public long CountTouchedSince(long time)
+    {
+        var count = 0L;
+        foreach (var touched in _lastTouch)
+        {
+            if (touched > 0 && touched >= time)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Brings the views' sizes up to date.</summary>
+    public void Refresh()
+    {
+        View.GrantedPages = _vmm.Resident;
+        Counters.PeakGranted = Math.Max(Counters.PeakGranted, View.GrantedPages);
+    }
+
+    /// <summary>Moves the balloon to <paramref name="target"/> pages: the guest gives up pages or gets them back.</summary>
+    public void SetBalloon(long target)
+    {
+        target = Math.Clamp(target, 0, View.MemoryPages - 1);
+        View.BalloonTargetPages = target;
+        var change = target - View.BalloonPages;
+        if (change > 0)
+        {
+            Counters.BalloonInflated += change;
+            Counters.StallMicroseconds += change * _host.Costs.BalloonInflate;
+        }
+        else if (change < 0)
+        {
+            Counters.BalloonDeflated -= change;
+            Counters.StallMicroseconds -= change * _host.Costs.BalloonDeflate;
+        }
+
+        View.BalloonPages = target;
+        SetGuestCapacity();
+    }
+
+    /// <summary>Hot-plugs <paramref name="pages"/> more pages of guest RAM (up to maxmem).</summary>
+    public void HotPlug(long pages)
+    {
+        pages = Math.Min(pages, View.MaxMemPages - View.MemoryPages);
+        if (pages <= 0)
+        {
+            return;
+        }
+
+        View.MemoryPages += pages;
+        Counters.HotPlugged += pages;
+        SetGuestCapacity();
+    }
+
+    /// <summary>The VMM swaps out up to <paramref name="count"/> of the VM's pages, chosen by its policy.</summary>
+    /// <returns>The pages swapped out.</returns>
+    public long Reclaim(long count)
+    {
+        var done = 0L;
+        for (; done < count && _vmm.Resident > 0; done++)
+        {
+            var page = _vmm.ReclaimOne(out var dirty, out var frame);
+            _host.Allocator.Release(_machineFrameOf[frame], View.Id);
+            SwappedOut(page, dirty);
+        }
+
+        Refresh();
+        return done;
+    }
+
+    /// <summary>Freezes the VM's machine allocation (the low state blocks VMs from growing) or lifts the freeze.</summary>
+    public void Block(bool blocked) => _vmm.Capacity = blocked ? Math.Max(1, _vmm.Resident) : _vmmSlots;
+
+    /// <summary>Checks that the pools and the host agree, for tests.</summary>
+    public void CheckInvariants()
+    {
+        var resident = 0;
+        for (var page = 0; page < _state.Length; page++)
+        {
+            var inGuest = _guest.IsResident(page);
+            var inVmm = _vmm.IsResident(page);
+            var expected = _state[page] switch
+            {
+                GuestPageState.Resident => inGuest && inVmm,
+                GuestPageState.VmmSwapped => inGuest && !inVmm,
+                _ => !inGuest && !inVmm,
+            };
+            if (!expected)
+            {
+                throw new InvalidOperationException(
+                    $"VM {View.Name}: page {page} is {_state[page]} but guest={inGuest}, vmm={inVmm}");
+            }
+
+            resident += inVmm ? 1 : 0;
+        }
+
+        if (resident != _host.Allocator.FramesOf(View.Id) || _guest.Resident > _guest.Capacity)
+        {
+            throw new InvalidOperationException($"VM {View.Name}: {resident} pages resident, "
+                + $"{_host.Allocator.FramesOf(View.Id)} frames allocated, guest {_guest.Resident}/{_guest.Capacity}");
+        }
+    }
+
+    private void GuestFault(int page)
+    {
+        Counters.GuestFaults++;
+        switch (_state[page])
+        {
+            case GuestPageState.Untouched:
+                Counters.FirstTouches++;
+                View.TouchedPages++;
+                break;
+            case GuestPageState.GuestSwapped:
+                Counters.GuestSwapIns++;
+                View.GuestSwappedPages--;
+                Counters.StallMicroseconds += _host.Costs.GuestSwapIn;
+                break;
+        }
+
+        if (_guest.LastEvicted != FrameTable.NoPage)
+        {
+            GuestSwapOut(_guest.LastEvicted, _guest.LastEvictedDirty);
+        }
+    }
+
+    private void VmmFault(int page)
+    {
+        Counters.Faults++;
+        if (_state[page] == GuestPageState.VmmSwapped)
+        {
+            Counters.SwapIns++;
+            View.SwappedPages--;
+            Counters.StallMicroseconds += _host.VmmSwapInCost;
+        }
+        else if (_state[page] != GuestPageState.GuestSwapped)
+        {
+            // A page with no content to restore (first touch, or a freed page used again) is zero-filled; a guest
+            // swap-in fills its frame from the guest's swap, already charged.
+            Counters.StallMicroseconds += _host.Costs.ZeroFill;
+        }
+
+        _state[page] = GuestPageState.Resident;
+        var frame = _vmm.FrameOf(page);
+        if (_vmm.LastEvicted != FrameTable.NoPage)
+        {
+            // At capacity: the victim's machine frame now backs the page.
+            Counters.LocalReplacements++;
+            SwappedOut(_vmm.LastEvicted, _vmm.LastEvictedDirty);
+            return;
+        }
+
+        var machine = _host.Allocate(View.Id);
+        if (machine >= 0)
+        {
+            _machineFrameOf[frame] = machine;
+            Counters.PeakGranted = Math.Max(Counters.PeakGranted, _vmm.Resident);
+            return;
+        }
+
+        // The host has no free frame: the VM replaces one of its own pages, as at its limit.
+        Counters.LocalReplacements++;
+        var victim = _vmm.ReclaimOne(out var dirty, out var victimFrame);
+        if (victim != page)
+        {
+            _machineFrameOf[frame] = _machineFrameOf[victimFrame];
+        }
+
+        SwappedOut(victim, dirty);
+    }
+
+    /// <summary>The VMM took <paramref name="page"/>'s frame: the page now lives in the backing store.</summary>
+    private void SwappedOut(int page, bool dirty)
+    {
+        Counters.SwapOuts++;
+        View.SwappedPages++;
+        _state[page] = GuestPageState.VmmSwapped;
+        if (dirty)
+        {
+            Counters.WriteBacks++;
+            Counters.StallMicroseconds += _host.Costs.WriteBack;
+        }
+    }
+
+    /// <summary>The guest evicted <paramref name="page"/> to its own swap.</summary>
+    private void GuestSwapOut(int page, bool dirty)
+    {
+        LeaveGuest(page);
+        Counters.GuestSwapOuts++;
+        View.GuestSwappedPages++;
+        _state[page] = GuestPageState.GuestSwapped;
+        if (dirty)
+        {
+            Counters.GuestWriteBacks++;
+            Counters.StallMicroseconds += _host.Costs.WriteBack;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="page"/> left the guest's RAM: its machine frame goes back to the host, or, if the VMM had
+    /// swapped it, the guest's read of it brings it back first (double paging) unless the guest just drops it.
+    /// </summary>
+    private void LeaveGuest(int page, bool read = true)
+    {
+        if (_state[page] == GuestPageState.VmmSwapped)
+        {
+            View.SwappedPages--;
+            if (read)
+            {
+                Counters.DoublePaging++;
+                Counters.SwapIns++;
+                Counters.StallMicroseconds += _host.VmmSwapInCost;
+            }
+        }
+        else
+        {
+            _host.Allocator.Release(_machineFrameOf[_vmm.FrameOf(page)], View.Id);
+            _vmm.Remove(page);
+        }
+    }
+
+    /// <summary>Sets the guest's capacity to its memory minus its balloon, shedding pages it no longer has room for.</summary>
+    private void SetGuestCapacity()
+    {
+        var capacity = (int)Math.Clamp(View.MemoryPages - View.BalloonPages, 1, _guest.FrameCount);
+        var excess = _guest.Resident - capacity;
+        if (excess > 0 && _freeWindow is { } window)
+        {
+            excess -= FreeIdlePages(excess, _time - window);
+        }
+
+        for (; excess > 0; excess--)
+        {
+            var page = _guest.ReclaimOne(out var dirty, out _);
+            GuestSwapOut(page, dirty);
+        }
+
+        _guest.Capacity = capacity;
+        Refresh();
+    }
+
+    /// <summary>
+    /// The guest gives up to <paramref name="count"/> of its pages idle since before <paramref name="idleBefore"/> to
+    /// its balloon as free, least recently used first, at no I/O cost.
+    /// </summary>
+    /// <returns>The pages freed.</returns>
+    private int FreeIdlePages(int count, long idleBefore)
+    {
+        var idle = new List<int>();
+        for (var page = 0; page < _state.Length; page++)
+        {
+            if (_lastTouch[page] < idleBefore && _guest.IsResident(page))
+            {
+                idle.Add(page);
+            }
+        }
+
+        idle.Sort((a, b) => _lastTouch[a].CompareTo(_lastTouch[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        var freed = Math.Min(count, idle.Count);
+        for (var i = 0; i < freed; i++)
+        {
+            var page = idle[i];
+            LeaveGuest(page, read: false);
+            _guest.Remove(page);
+            _state[page] = GuestPageState.GuestFreed;
+            Counters.GuestFreed++;
+        }
+
+        return freed;
+    }
+
+    /// <summary>The working-set estimate and the policies' tick, at their periods of the VM's time.</summary>
+    private void PeriodicWork()
+    {
+        if (_time >= _nextTick)
+        {
+            _guest.Policy.OnTick();
+            _vmm.Policy.OnTick();
+            _nextTick += _tickPeriod;
+        }
+
+        if (_time >= _nextEstimate)
+        {
+            View.ActivePages = _estimator.Estimate(View, this, _periodStart);
+            _periodStart = _time;
+            _nextEstimate += Math.Max(1, _estimator.Period);
+        }
+
+        _nextWork = Math.Min(_nextEstimate, _nextTick);
+    }
+}

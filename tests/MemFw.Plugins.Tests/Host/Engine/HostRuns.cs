@@ -1,0 +1,95 @@
+using MemFw.Framework.Host.Engine;
+using MemFw.Framework.Host.Scenarios;
+using MemFw.Framework.Plugins;
+using MemFw.Traces.Format;
+
+namespace MemFw.Plugins.Tests.Host.Engine;
+
+/// <summary>Small scenarios built in code, bound against the built-in plugins, run with every invariant checked.</summary>
+internal static class HostRuns
+{
+    public static IPluginRegistry Registry { get; } = new Generated.MemFwPluginRegistry();
+
+    /// <summary>Costs that make stalls easy to add up by hand: zero-fill 1, write-back 80, disk swap-in 10,000.</summary>
+    public static CostModel Costs { get; } = new();
+
+    /// <summary>A host of <paramref name="pages"/> frames swapping with LRU, no balloon, max-over-guarantee victims.</summary>
+    public static HostConfig HostOf(long pages, PressureThresholds? pressure = null, long rebalancePeriod = 1_000_000) =>
+        new()
+        {
+            RamBytes = pages * TraceFormat.PageSize,
+            Pressure = pressure ?? new PressureThresholds { High = 0.5, Soft = 0.4, Hard = 0.3, Low = 0 },
+            RebalancePeriod = rebalancePeriod,
+            VictimSelector = PolicySpec.Default("max-over-guarantee"),
+            Balloon = null,
+        };
+
+    /// <summary>A VM with sizes in pages.</summary>
+    public static VmConfig Vm(string name, long memory, long guarantee = 0, long? limit = null, long? maxmem = null,
+        int shares = VmConfig.NormalShares, bool balloon = true) => new()
+        {
+            Name = name,
+            Trace = name,
+            TracePath = name,
+            TraceVmId = 0,
+            TraceVmName = name,
+            MemoryBytes = memory * TraceFormat.PageSize,
+            GuaranteeBytes = guarantee * TraceFormat.PageSize,
+            LimitBytes = (limit ?? memory) * TraceFormat.PageSize,
+            MaxMemBytes = (maxmem ?? memory) * TraceFormat.PageSize,
+            Shares = shares,
+            HasBalloon = balloon,
+        };
+
+    public static Scenario Scenario(HostConfig host, params VmConfig[] vms) => new()
+    {
+        Name = "test",
+        File = "test.yaml",
+        Directory = ".",
+        Host = host,
+        Vms = vms,
+    };
+
+    /// <summary>Binds the scenario's specs against the built-in registry.</summary>
+    public static HostPolicies Bind(Scenario scenario)
+    {
+        var host = scenario.Host;
+        return new HostPolicies(
+            Replacement(host.SwapPolicy),
+            Replacement(host.GuestPolicy),
+            Registry.VictimSelectors.Single(d => d.Name == host.VictimSelector.Name).Bind(host.VictimSelector.Values),
+            host.Balloon is { } balloon
+                ? Registry.BalloonStrategies.Single(d => d.Name == balloon.Name).Bind(balloon.Values)
+                : null,
+            Registry.WorkingSetEstimators.Single(d => d.Name == host.WorkingSet.Name).Bind(host.WorkingSet.Values));
+    }
+
+    /// <summary>Runs <paramref name="scenario"/> over <paramref name="accesses"/> (VM index, guest frame, write).</summary>
+    public static HostRunResult Run(Scenario scenario, params (int Vm, long Gfn, bool Write)[] accesses)
+    {
+        using var form = HostForm.FromAccesses(scenario.Vms.Count, accesses);
+        return HostRun.Run(scenario, Bind(scenario), form, checkInvariants: true, progress: null);
+    }
+
+    /// <summary>Reads of pages <paramref name="first"/>..<paramref name="last"/> of one VM, in order.</summary>
+    public static IEnumerable<(int Vm, long Gfn, bool Write)> Reads(int vm, long first, long last)
+    {
+        for (var gfn = first; gfn <= last; gfn++)
+        {
+            yield return (vm, gfn, false);
+        }
+    }
+
+    /// <summary>Reads alternating between VM 0 and VM 1, page i of each in round i, for <paramref name="rounds"/> rounds.</summary>
+    public static IEnumerable<(int Vm, long Gfn, bool Write)> Alternating(long rounds)
+    {
+        for (var gfn = 0L; gfn < rounds; gfn++)
+        {
+            yield return (0, gfn, false);
+            yield return (1, gfn, false);
+        }
+    }
+
+    private static Framework.Replacement.IReplacementRunner Replacement(PolicySpec spec) =>
+        Registry.ReplacementPolicies.Single(d => d.Name == spec.Name).Bind(spec.Values);
+}
