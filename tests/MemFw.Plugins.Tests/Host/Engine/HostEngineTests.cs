@@ -1,4 +1,5 @@
 using MemFw.Framework.Host;
+using MemFw.Framework.Host.Scenarios;
 using MemFw.Framework.Plugins;
 using static MemFw.Plugins.Tests.Host.Engine.HostRuns;
 
@@ -110,5 +111,56 @@ public sealed class HostEngineTests
         var result = Run(scenario, accesses);
 
         Assert.Equal((3L, 3L), (result.Vms[0].SwapOuts, result.Vms[1].SwapOuts));
+    }
+
+    [Fact]
+    public void Run_FreeMemoryRunsOut_NotifiesOnceAndReclaimsAtOnce()
+    {
+        // 10 frames, rebalancing only every 1,000,000 accesses; low level 0, so the host is out of memory when the
+        // 10th page takes the last frame. The urgent rebalancing point (hard: 0% free) takes the shortfall to the high
+        // level, 5 pages, from A: its LRU pages 0..4. Pages 10 and 11 then take 2 of the 5 freed frames; the one
+        // notification per period is spent, so free memory is left as it is.
+        var scenario = Scenario(HostOf(10), Vm("a", 16));
+
+        var result = Run(scenario, [.. Reads(0, 0, 11)]);
+
+        var a = result.Vms[0];
+        Assert.Equal((1L, 1L, 0L), (result.OutOfMemoryNotifications, result.Rebalances, result.MinFreeFrames));
+        Assert.Equal(PressureState.Hard, result.Samples[0].State);
+        Assert.Equal((5L, 7L, 5L), (a.SwapOuts, a.Granted, a.Swapped));
+    }
+
+    [Fact]
+    public void Run_LowState_BlocksTheVmFromGrowing()
+    {
+        // 10 frames, low level 25% (2.5 frames): after 8 pages free is 2, the out-of-memory level, and the urgent
+        // point finds 20% free: the low state. The shortfall to 50% free, 3 pages, comes from A (LRU: 0, 1, 2); then A,
+        // above its guarantee (0), is blocked at its 5 frames: pages 8 and 9 replace its own pages 3 and 4.
+        var low = new PressureThresholds { High = 0.5, Soft = 0.4, Hard = 0.3, Low = 0.25 };
+        var scenario = Scenario(HostOf(10, low), Vm("a", 16));
+
+        var result = Run(scenario, [.. Reads(0, 0, 9)]);
+
+        var a = result.Vms[0];
+        Assert.Equal(PressureState.Low, result.Samples[0].State);
+        Assert.Equal((5L, 5L, 2L), (a.SwapOuts, a.Granted, a.LocalReplacements));
+        Assert.Equal(5, result.Samples[^1].FreeFrames);
+    }
+
+    [Fact]
+    public void Run_GuestShortOfRam_GetsHotPluggedMemory()
+    {
+        // 4 pages of RAM, hot-pluggable to 8 in steps of 2 pages, on a roomy host (high state). Touching 6 pages, the
+        // guest swaps out its least recent 0 and 1 (their frames go back to the host). At the rebalancing point after
+        // 6 accesses it had to swap, so it gets 2 more pages: reading 0 and 1 again swaps them in with no eviction.
+        var host = HostOf(100, rebalancePeriod: 6) with { HotPlugStepBytes = 2 * Traces.Format.TraceFormat.PageSize };
+        var scenario = Scenario(host, Vm("a", memory: 4, limit: 8, maxmem: 8));
+
+        var a = Run(scenario, [.. Reads(0, 0, 5), .. Reads(0, 0, 1)]).Vms[0];
+
+        Assert.Equal((2L, 6L), (a.HotPlugged, a.Memory));
+        Assert.Equal((2L, 2L, 0L), (a.GuestSwapOuts, a.GuestSwapIns, a.GuestSwapped));
+        Assert.Equal(6, a.Granted);
+        Assert.Equal((6 * ZeroFill) + (2 * 10_000), a.StallMicroseconds);
     }
 }
