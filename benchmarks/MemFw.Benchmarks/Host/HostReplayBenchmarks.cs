@@ -13,8 +13,9 @@ namespace MemFw.Benchmarks.Host;
 /// The multi-VM host engine against the single-VM engine on the same accesses: every VM of a multi-VM trace (the
 /// bundled three-guest sample unless MEMFW_BENCH_HOST_TRACE names another), replayed with LRU once as one page pool
 /// (<c>memfw replay</c>) and once as VMs on a host (<c>memfw run</c>: guest and VMM pools per VM, rebalancing,
-/// working-set sampling). Both read a replay form decoded beforehand, so the ratio is the per-access cost of the
-/// host model; the target is at most 2x.
+/// working-set sampling, ESX ballooning). Both read a replay form decoded beforehand, so the ratio is the per-access
+/// cost of the host model; the target is at most 2x. <see cref="HostEagerGuests"/> runs every guest's own pool from
+/// the start, as when every guest is squeezed below its footprint: two replacement pools per access.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -53,7 +54,7 @@ public class HostReplayBenchmarks
                 RamBytes = (long)frames * TraceFormat.PageSize,
                 Pressure = PressureThresholds.Zones,
                 VictimSelector = PolicySpec.Default("max-over-guarantee"),
-                Balloon = null,
+                Balloon = PolicySpec.Default("esx"),
             },
             Vms = [.. trace.Metadata.Vms.Select(vm => (vm, ram: vm.RamBytes ?? (128L << 20))).Select(v => new VmConfig
             {
@@ -70,7 +71,8 @@ public class HostReplayBenchmarks
         _host = HostRun.BuildForm(_scenario);
         var registry = BuiltInPolicies.Registry;
         _policies = new HostPolicies(_lru, _lru,
-            registry.VictimSelectors.First(d => d.Name == "max-over-guarantee").Bind(OptionValues.Empty), null,
+            registry.VictimSelectors.First(d => d.Name == "max-over-guarantee").Bind(OptionValues.Empty),
+            registry.BalloonStrategies.First(d => d.Name == "esx").Bind(OptionValues.Empty),
             registry.WorkingSetEstimators.First(d => d.Name == "esx-sampling").Bind(OptionValues.Empty));
     }
 
@@ -89,4 +91,10 @@ public class HostReplayBenchmarks
     /// <summary>The same accesses as VMs on a host with LRU guests and VMM.</summary>
     [Benchmark]
     public long Host() => HostRun.Run(_scenario, _policies, _host).Vms.Sum(v => v.Faults);
+
+    /// <summary>As <see cref="Host"/>, with every guest pool running from the first access.</summary>
+    [Benchmark]
+    public long HostEagerGuests() =>
+        HostRun.Run(_scenario, _policies, _host, checkInvariants: false, eagerGuest: true, progress: null)
+            .Vms.Sum(v => v.Faults);
 }

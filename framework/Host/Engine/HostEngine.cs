@@ -40,7 +40,7 @@ internal sealed class HostEngine<TGuest, TVmm>
 
     /// <summary>Sets up the host with every VM empty and the hypervisor's overhead frames taken.</summary>
     public HostEngine(Scenario scenario, HostForm form, HostPolicies policies, string guestName,
-        Func<ReplacementContext, TGuest> guest, string vmmName, Func<ReplacementContext, TVmm> vmm)
+        Func<ReplacementContext, TGuest> guest, string vmmName, Func<ReplacementContext, TVmm> vmm, bool eagerGuest)
     {
         _scenario = scenario;
         _form = form;
@@ -77,7 +77,8 @@ internal sealed class HostEngine<TGuest, TVmm>
             };
             var estimator = policies.WorkingSet(context($"{vm.Name}/working-set/{config.WorkingSet.Label}"));
             _vms[i] = new VmReplay<TGuest, TVmm>(_views[i], _memory, form.GuestFrames[i], guest, vmm, guestName,
-                vmmName, scenario.Seed, config.GuestFreeWindow, estimator, ReplaySettings.DefaultTickPeriod);
+                vmmName, scenario.Seed, config.GuestFreeWindow, estimator, ReplaySettings.DefaultTickPeriod, form,
+                eagerGuest);
         }
 
         _host.TotalFrames = _memory.Allocator.TotalFrames;

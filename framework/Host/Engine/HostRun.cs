@@ -12,7 +12,8 @@ public static class HostRun
     /// </summary>
     /// <exception cref="ArgumentException">A policy cannot run on a host (it needs the trace's future).</exception>
     public static HostRunResult Run(Scenario scenario, HostPolicies policies, HostForm form,
-        IProgress<double>? progress = null) => Run(scenario, policies, form, checkInvariants: false, progress);
+        IProgress<double>? progress = null) =>
+        Run(scenario, policies, form, checkInvariants: false, eagerGuest: false, progress);
 
     /// <summary>Builds the host form of <paramref name="scenario"/>'s VMs.</summary>
     /// <exception cref="Traces.Format.TraceInputException">A trace is missing or malformed.</exception>
@@ -22,9 +23,12 @@ public static class HostRun
         return HostForm.Build([.. scenario.Vms.Select(v => new HostFormSource(v.TracePath, v.TraceVmId))], progress);
     }
 
-    /// <summary>As <see cref="Run(Scenario, HostPolicies, HostForm, IProgress{double})"/>, checking every invariant at each rebalancing point.</summary>
+    /// <summary>
+    /// As <see cref="Run(Scenario, HostPolicies, HostForm, IProgress{double})"/>, for tests: checking every invariant
+    /// at each rebalancing point, and running guest pools from the start rather than when they first matter.
+    /// </summary>
     internal static HostRunResult Run(Scenario scenario, HostPolicies policies, HostForm form, bool checkInvariants,
-        IProgress<double>? progress)
+        bool eagerGuest, IProgress<double>? progress)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(policies);
@@ -45,10 +49,11 @@ public static class HostRun
             new("working-set", host.WorkingSet.Label),
         ];
         return policies.SwapPolicy.Accept(
-            new VmmVisitor(new RunRequest(scenario, policies, form, checkInvariants, progress, names)));
+            new VmmVisitor(new RunRequest(scenario, policies, form, checkInvariants, eagerGuest, progress, names)));
     }
 
     private sealed record RunRequest(Scenario Scenario, HostPolicies Policies, HostForm Form, bool CheckInvariants,
+        bool EagerGuest,
         IProgress<double>? Progress, IReadOnlyList<KeyValuePair<string, string>> Names);
 
     private sealed class VmmVisitor(RunRequest run) : IReplacementVisitor<HostRunResult>
@@ -69,7 +74,8 @@ public static class HostRun
             where TGuest : struct, IReplacementPolicy
         {
             RefuseOffline(name, offline, "guest-policy");
-            var engine = new HostEngine<TGuest, TVmm>(run.Scenario, run.Form, run.Policies, name, create, vmmName, vmm)
+            var engine = new HostEngine<TGuest, TVmm>(run.Scenario, run.Form, run.Policies, name, create, vmmName, vmm,
+                run.EagerGuest)
             {
                 CheckInvariants = run.CheckInvariants,
             };

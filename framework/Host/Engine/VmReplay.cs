@@ -39,6 +39,17 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     private readonly long? _freeWindow;
     private readonly IWorkingSetEstimator _estimator;
     private readonly long _tickPeriod;
+    private readonly HostForm _form;
+
+    /// <summary>
+    /// Whether the guest pool follows the accesses. Until the guest's RAM (memory minus balloon) is smaller than the
+    /// pages the VM will ever touch, the guest can evict nothing, so its policy decides nothing: the pool stays idle
+    /// and every touched page is held. When the RAM first falls below that, <see cref="ActivateGuest"/> rebuilds the
+    /// pool by replaying the VM's accesses so far through it, which gives the policy exactly the state it would have
+    /// had (it only ever saw those accesses and ticks). Most runs never squeeze a guest that far, and the per-access
+    /// path then pays for one pool, not two.
+    /// </summary>
+    private bool _guestActive;
     private Dictionary<long, int>? _localOf;
     private long _time;
     private long _nextEstimate;
@@ -59,12 +70,15 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     /// <param name="freeWindow">The guest-free window, or null.</param>
     /// <param name="estimator">The VM's working-set estimator.</param>
     /// <param name="tickPeriod">The VM's accesses between two ticks of its policies.</param>
+    /// <param name="form">The host form, from which the guest pool is rebuilt when it first matters.</param>
+    /// <param name="eagerGuest">Whether the guest pool runs from the start (tests check that it changes nothing).</param>
     public VmReplay(VmView view, HostMemory host, long[] guestFrames, Func<ReplacementContext, TGuest> guest,
         Func<ReplacementContext, TVmm> vmm, string guestName, string vmmName, int seed, long? freeWindow,
-        IWorkingSetEstimator estimator, long tickPeriod)
+        IWorkingSetEstimator estimator, long tickPeriod, HostForm form, bool eagerGuest)
     {
         View = view;
         _host = host;
+        _form = form;
         _guestFrames = guestFrames;
         var pages = guestFrames.Length;
         var guestSlots = (int)Math.Max(1, Math.Min(pages, view.MaxMemPages));
@@ -88,6 +102,11 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         _nextEstimate = Math.Max(1, estimator.Period);
         _nextTick = tickPeriod;
         _nextWork = Math.Min(_nextEstimate, _nextTick);
+        if (eagerGuest)
+        {
+            _guestActive = true;
+        }
+
         SetGuestCapacity();
     }
 
@@ -118,7 +137,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     {
         var now = ++_time;
         _lastTouch[page] = now;
-        if (!_guest.Access(page, write))
+        if (_guestActive ? !_guest.Access(page, write) : _state[page] == GuestPageState.Untouched)
         {
             GuestFault(page);
         }
@@ -223,7 +242,9 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         var resident = 0;
         for (var page = 0; page < _state.Length; page++)
         {
-            var inGuest = _guest.IsResident(page);
+            var inGuest = _guestActive
+                ? _guest.IsResident(page)
+                : _state[page] is GuestPageState.Resident or GuestPageState.VmmSwapped;
             var inVmm = _vmm.IsResident(page);
             var expected = _state[page] switch
             {
@@ -263,7 +284,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
                 break;
         }
 
-        if (_guest.LastEvicted != FrameTable.NoPage)
+        if (_guestActive && _guest.LastEvicted != FrameTable.NoPage)
         {
             GuestSwapOut(_guest.LastEvicted, _guest.LastEvictedDirty);
         }
@@ -368,6 +389,16 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     private void SetGuestCapacity()
     {
         var capacity = (int)Math.Clamp(View.MemoryPages - View.BalloonPages, 1, _guest.FrameCount);
+        if (!_guestActive)
+        {
+            if (capacity >= _state.Length)
+            {
+                return;
+            }
+
+            ActivateGuest();
+        }
+
         var excess = _guest.Resident - capacity;
         if (excess > 0 && _freeWindow is { } window)
         {
@@ -414,12 +445,50 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         return freed;
     }
 
+    /// <summary>
+    /// Starts the guest pool: replays the VM's accesses so far, with its ticks, through the pool, which never had to
+    /// evict while idle (its capacity was the VM's distinct pages), so its policy ends in the state it would have had.
+    /// </summary>
+    private void ActivateGuest()
+    {
+        _guestActive = true;
+        var pages = _form.Pages;
+        var replayed = 0L;
+        using var reader = _form.OpenReader();
+        for (var block = reader.ReadBlock(); !block.IsEmpty && replayed < _time; block = reader.ReadBlock())
+        {
+            foreach (var entry in block)
+            {
+                var page = pages[(int)(entry >> 1)];
+                if (page.Vm != View.Id)
+                {
+                    continue;
+                }
+
+                _guest.Access(page.Local, (entry & 1) != 0);
+                if (++replayed % _tickPeriod == 0)
+                {
+                    _guest.Policy.OnTick();
+                }
+
+                if (replayed == _time)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
     /// <summary>The working-set estimate and the policies' tick, at their periods of the VM's time.</summary>
     private void PeriodicWork()
     {
         if (_time >= _nextTick)
         {
-            _guest.Policy.OnTick();
+            if (_guestActive)
+            {
+                _guest.Policy.OnTick();
+            }
+
             _vmm.Policy.OnTick();
             _nextTick += _tickPeriod;
         }

@@ -64,12 +64,31 @@ internal static class HostRuns
             Registry.WorkingSetEstimators.Single(d => d.Name == host.WorkingSet.Name).Bind(host.WorkingSet.Values));
     }
 
-    /// <summary>Runs <paramref name="scenario"/> over <paramref name="accesses"/> (VM index, guest frame, write).</summary>
+    /// <summary>
+    /// Runs <paramref name="scenario"/> over <paramref name="accesses"/> (VM index, guest frame, write), once with guest
+    /// pools started when they first matter and once from the start, and checks that both give the same result.
+    /// </summary>
     public static HostRunResult Run(Scenario scenario, params (int Vm, long Gfn, bool Write)[] accesses)
     {
         using var form = HostForm.FromAccesses(scenario.Vms.Count, accesses);
-        return HostRun.Run(scenario, Bind(scenario), form, checkInvariants: true, progress: null);
+        var lazy = HostRun.Run(scenario, Bind(scenario), form, checkInvariants: true, eagerGuest: false, progress: null);
+        var eager = HostRun.Run(scenario, Bind(scenario), form, checkInvariants: true, eagerGuest: true, progress: null);
+        AssertSame(eager, lazy);
+        return lazy;
     }
+
+    /// <summary>Asserts that two runs counted and sampled the same.</summary>
+    public static void AssertSame(HostRunResult expected, HostRunResult actual)
+    {
+        Assert.Equal(expected.Vms, actual.Vms);
+        Assert.Equal(expected.Samples.Select(Flat), actual.Samples.Select(Flat));
+        Assert.Equal((expected.Rebalances, expected.OutOfMemoryNotifications, expected.MinFreeFrames),
+            (actual.Rebalances, actual.OutOfMemoryNotifications, actual.MinFreeFrames));
+        Assert.Equal(expected.AccessesInState, actual.AccessesInState);
+    }
+
+    private static string Flat(HostSample sample) =>
+        $"{sample.Time} {sample.FreeFrames} {sample.State} {string.Join(' ', sample.Vms)}";
 
     /// <summary>Reads of pages <paramref name="first"/>..<paramref name="last"/> of one VM, in order.</summary>
     public static IEnumerable<(int Vm, long Gfn, bool Write)> Reads(int vm, long first, long last)
