@@ -92,4 +92,36 @@ public sealed class BalloonRunTests
         Assert.Equal((1L, 0L), (result.Vms[0].Ballooned, result.Vms[1].Ballooned));
         Assert.Equal(PressureState.Hard, result.Samples[0].State);
     }
+
+    [Fact]
+    public void Run_Mom_ShrinksEveryGuestByAtMostFivePercentPerStep()
+    {
+        // MOM, 20 frames: A touches 10 pages and B 8 (of 16 each), so host free is 2/20 = 0.1, under the pressure
+        // threshold 0.2 and above critical 0.05: guest free margin = 0.2 x 0.1 / 0.2 = 0.1. A wants
+        // max(0, 10 + 0.1 x 16) = 11.6 pages and B 9.6, but a step is bounded by 5%: max(16 x 0.95, wanted) = 15.2,
+        // a change of 0.8 > 0.25% of 16, so each size is 15 (rounded down) and each balloon 16 - 15 = 1.
+        var scenario = Scenario(HostOf(20, rebalancePeriod: 18) with { Balloon = PolicySpec.Default("mom") },
+            Vm("a", 16), Vm("b", 16));
+
+        var result = Run(scenario, [.. Alternating(8), .. Reads(0, 8, 9)]);
+
+        Assert.Equal((1L, 1L), (result.Vms[0].Ballooned, result.Vms[1].Ballooned));
+    }
+
+    [Fact]
+    public void Run_XenSelfBalloon_StepsDownAnEighthOfTheGapToTheFloor()
+    {
+        // Xen self-ballooning ignores host pressure. A 32 MiB guest (8192 pages) that has touched 10 pages: goal 10.
+        // Floor: useful 8192 pages is between 16 and 64 MiB, so 4096 + (8192 - 4096) / 2 = 6144. Every 10 accesses:
+        // 8192 - (8192 - 10) / 8 = 7170 (balloon 1022); 7170 - 7160 / 8 = 6275 (1917); 6275 - 6265 / 8 = 5492, below
+        // the floor, so 6144 (2048). Inflating 2048 pages costs 2048 us.
+        var scenario = Scenario(
+            HostOf(10_000, rebalancePeriod: 10) with { Balloon = PolicySpec.Default("xen-selfballoon") },
+            Vm("a", 8192));
+
+        var result = Run(scenario, [.. Reads(0, 0, 9), .. Reads(0, 0, 9), .. Reads(0, 0, 9)]);
+
+        Assert.Equal([1022L, 1917L, 2048L], result.Samples.Take(3).Select(s => s.Vms[0].Ballooned));
+        Assert.Equal((10 * ZeroFill) + (2048 * Inflate), result.Vms[0].StallMicroseconds);
+    }
 }
