@@ -46,7 +46,7 @@ internal static class ScenarioComparison
     {
         var roles = ScenarioVariants.Roles;
         var table = new ResultTable([
-            ("scenario", "scenario"), .. roles.Select(r => (r.Replace('-', '_'), r)), ("stall_us", "stall µs"),
+            ("scenario", "scenario"), .. roles.Select(r => (r.Replace('-', '_'), r)), ("stall_us", "stall µs"), ("slowdown", "slowdown"),
             ("swap_ins", "swap-ins"), ("swap_outs", "swap-outs"), ("guest_swap_ins", "guest swap-ins"),
             ("guest_swap_outs", "guest swap-outs"), ("double_paging", "double paging"), ("ballooned", "ballooned"),
             ("min_free", "min free"), ("oom_notifications", "oom"),
@@ -55,7 +55,7 @@ internal static class ScenarioComparison
         {
             var policies = r.Policies.ToDictionary(p => p.Key, p => p.Value);
             table.Add([
-                r.Scenario, .. roles.Select(role => (object)policies[role]), (long)Math.Round(r.StallMicroseconds),
+                r.Scenario, .. roles.Select(role => (object)policies[role]), (long)Math.Round(r.StallMicroseconds), Math.Round(r.Slowdown, 3),
                 r.Vms.Sum(v => v.SwapIns), r.Vms.Sum(v => v.SwapOuts), r.Vms.Sum(v => v.GuestSwapIns),
                 r.Vms.Sum(v => v.GuestSwapOuts), r.Vms.Sum(v => v.DoublePaging), r.Vms.Sum(v => v.Ballooned),
                 r.MinFreeFrames, r.OutOfMemoryNotifications,

@@ -14,6 +14,7 @@ namespace MemFw.Cli.Output;
 /// <param name="OomNotifications">Out-of-memory notifications.</param>
 /// <param name="AccessesInState">Accesses replayed in each pressure state.</param>
 /// <param name="StallUs">The stall of all VMs, microseconds.</param>
+/// <param name="Slowdown">The slowdown of all VMs together.</param>
 /// <param name="Vms">Each VM's result.</param>
 /// <param name="Samples">The host at each rebalancing point.</param>
 internal sealed record HostRunSummary(
@@ -27,6 +28,7 @@ internal sealed record HostRunSummary(
     long OomNotifications,
     IReadOnlyDictionary<string, long> AccessesInState,
     double StallUs,
+    double Slowdown,
     IReadOnlyList<VmResult> Vms,
     IReadOnlyList<HostSample> Samples)
 {
@@ -43,6 +45,7 @@ internal sealed record HostRunSummary(
         Enum.GetValues<PressureState>().ToDictionary(s => s.ToString().ToLowerInvariant(),
             s => result.AccessesInState[(int)s]),
         result.StallMicroseconds,
+        result.Slowdown,
         result.Vms,
         result.Samples);
 }

@@ -15,13 +15,13 @@ internal static class HostRunText
             ("vm", "vm"), ("accesses", "accesses"), ("touched", "touched"), ("granted", "granted"),
             ("peak_granted", "peak"), ("active", "active"), ("ballooned", "ballooned"), ("swapped", "swapped"),
             ("guest_swapped", "guest swapped"), ("faults", "faults"), ("swap_ins", "swap-ins"),
-            ("guest_swap_ins", "guest swap-ins"), ("double_paging", "double paging"), ("stall_us", "stall µs"),
+            ("guest_swap_ins", "guest swap-ins"), ("double_paging", "double paging"), ("stall_us", "stall µs"), ("slowdown", "slowdown"),
         ]);
         foreach (var vm in result.Vms)
         {
             table.Add(vm.Name, vm.Accesses, vm.Touched, vm.Granted, vm.PeakGranted, vm.Active, vm.Ballooned,
                 vm.Swapped, vm.GuestSwapped, vm.Faults, vm.SwapIns, vm.GuestSwapIns, vm.DoublePaging,
-                (long)Math.Round(vm.StallMicroseconds));
+                (long)Math.Round(vm.StallMicroseconds), Math.Round(vm.Slowdown, 3));
         }
 
         return table;
@@ -47,7 +47,8 @@ internal static class HostRunText
             + $"({100.0 * result.MinFreeFrames / Math.Max(1, result.HostFrames):0.##}%), {result.Rebalances:N0} "
             + $"rebalancing points, {result.OutOfMemoryNotifications:N0} out-of-memory notifications"));
         output.WriteLine($"time in state: {states}");
-        output.WriteLine(string.Create(c, $"stall: {result.StallMicroseconds / 1000:N1} ms in all"));
+        output.WriteLine(string.Create(c,
+            $"stall: {result.StallMicroseconds / 1000:N1} ms in all, slowdown {result.Slowdown:0.###}x"));
     }
 
     private static string Mib(long pages) => string.Create(CultureInfo.InvariantCulture, $"{pages / 256.0:0.##} MiB");

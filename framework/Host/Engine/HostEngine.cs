@@ -243,6 +243,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         Scenario = _scenario.Name,
         Policies = policyNames,
         Accesses = accesses,
+        AccessMicroseconds = _scenario.Host.Costs.Access,
         HostFrames = _host.TotalFrames,
         HypervisorFrames = _host.HypervisorFrames,
         MinFreeFrames = _minFree,
@@ -252,6 +253,12 @@ internal sealed class HostEngine<TGuest, TVmm>
         Samples = _samples,
         Vms = [.. _vms.Select((vm, i) => VmResultOf(vm, i))],
     };
+
+    private double SlowdownOf(long accesses, double stall)
+    {
+        var busy = accesses * _scenario.Host.Costs.Access;
+        return busy > 0 ? (busy + stall) / busy : 1;
+    }
 
     private VmResult VmResultOf(VmReplay<TGuest, TVmm> vm, int index)
     {
@@ -287,6 +294,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             HotPlugged = c.HotPlugged,
             LocalReplacements = c.LocalReplacements,
             StallMicroseconds = c.StallMicroseconds,
+            Slowdown = SlowdownOf(_form.VmAccesses[index], c.StallMicroseconds),
         };
     }
 }

@@ -36,6 +36,12 @@ public sealed record HostRunResult
     /// <summary>The host at each rebalancing point.</summary>
     public required IReadOnlyList<HostSample> Samples { get; init; }
 
-    /// <summary>The stall of all VMs, microseconds: the run's one-axis cost.</summary>
+    /// <summary>The stall of all VMs, microseconds.</summary>
     public double StallMicroseconds => Vms.Sum(v => v.StallMicroseconds);
+
+    /// <summary>The cost model's time of one access at full speed, microseconds.</summary>
+    public double AccessMicroseconds { get; init; }
+
+    /// <summary>The slowdown of all VMs together: their busy time plus stall, over their busy time.</summary>
+    public double Slowdown => Accesses * AccessMicroseconds is var busy and > 0 ? (busy + StallMicroseconds) / busy : 1;
 }

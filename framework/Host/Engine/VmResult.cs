@@ -89,4 +89,10 @@ public sealed record VmResult
 
     /// <summary>The estimated stall of the VM's events under the cost model, microseconds.</summary>
     public double StallMicroseconds { get; init; }
+
+    /// <summary>
+    /// How much slower the VM ran than with all its memory: (accesses x access time + stall) / (accesses x access
+    /// time), with the access time of the cost model; 1 is no slowdown. The one axis strategies are compared on.
+    /// </summary>
+    public double Slowdown { get; init; } = 1;
 }

@@ -11,7 +11,13 @@ namespace MemFw.Framework.Host.Scenarios;
 /// </remarks>
 public sealed record CostModel
 {
-    /// <summary>An access to a resident page: 0, the baseline every slowdown is measured against.</summary>
+    /// <summary>
+    /// The time of one access at full speed, with no memory event: 0.0206 µs, the bundled QEMU guest's 48.5 M
+    /// accesses per second [U]. A VM's slowdown is (accesses x this + stall) / (accesses x this).
+    /// </summary>
+    public double Access { get; init; } = 0.0206;
+
+    /// <summary>An access to a resident page, beyond <see cref="Access"/>: 0.</summary>
     public double Hit { get; init; }
 
     /// <summary>A VMM swap-in from a disk backing store: 10,000 µs, one disk seek (Dean).</summary>

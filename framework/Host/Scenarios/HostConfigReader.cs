@@ -17,7 +17,7 @@ internal static class HostConfigReader
 
     private static readonly string[] s_costKeys =
     [
-        "hit", "vmm-swap-in-disk", "vmm-swap-in-ssd", "guest-swap-in", "balloon-inflate", "balloon-deflate",
+        "access", "hit", "vmm-swap-in-disk", "vmm-swap-in-ssd", "guest-swap-in", "balloon-inflate", "balloon-deflate",
         "write-back", "zero-fill",
     ];
 
@@ -97,6 +97,7 @@ internal static class HostConfigReader
         var defaults = new CostModel();
         return defaults with
         {
+            Access = costs.NonNegative("access", Unit) ?? defaults.Access,
             Hit = costs.NonNegative("hit", Unit) ?? defaults.Hit,
             VmmSwapInDisk = costs.NonNegative("vmm-swap-in-disk", Unit) ?? defaults.VmmSwapInDisk,
             VmmSwapInSsd = costs.NonNegative("vmm-swap-in-ssd", Unit) ?? defaults.VmmSwapInSsd,

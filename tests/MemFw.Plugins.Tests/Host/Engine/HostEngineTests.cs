@@ -46,6 +46,8 @@ public sealed class HostEngineTests
         Assert.Equal(3, vm.Granted);
         Assert.Equal(2, vm.LocalReplacements);
         Assert.Equal((4 * ZeroFill) + WriteBack + DiskSwapIn, vm.StallMicroseconds);
+        var busy = 5 * 0.0206;
+        Assert.Equal((busy + vm.StallMicroseconds) / busy, vm.Slowdown, precision: 9);
     }
 
     [Fact]
