@@ -14,12 +14,16 @@ internal static class RunCommand
         var file = new Argument<string>("SCENARIO") { Description = "A scenario file (docs/scenario.md)" };
         var json = CommonOptions.Json();
         var csv = new Option<bool>("--csv") { Description = "Print the per-VM table as CSV" };
+        var series = new Option<bool>("--series")
+        {
+            Description = "Print the host's time series instead (free memory, state, each VM's sizes per rebalancing point)",
+        };
         var seed = new Option<int?>("--seed") { Description = "Seed of every random choice (default: the scenario's)" };
         var plugins = CommonOptions.Plugins();
         var quiet = CommonOptions.Quiet();
         var command = new Command("run", "Run a scenario: several VMs with quotas on one host, under memory pressure")
         {
-            file, json, csv, seed, plugins, quiet,
+            file, json, csv, series, seed, plugins, quiet,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +42,12 @@ internal static class RunCommand
             var silent = parse.GetValue(quiet);
             using var form = ProgressDisplay.Run(console, silent, "decode", p => HostRun.BuildForm(scenario, p));
             var result = ProgressDisplay.Run(console, silent, "run", p => HostRun.Run(scenario, policies, form, p));
-            if (parse.GetValue(json))
+            if (parse.GetValue(series))
+            {
+                HostRunText.Series(result).Write(console.Out,
+                    parse.GetValue(json) ? TableFormat.Json : parse.GetValue(csv) ? TableFormat.Csv : TableFormat.Table);
+            }
+            else if (parse.GetValue(json))
             {
                 CliJson.Write(console.Out, HostRunSummary.From(result));
             }

@@ -27,6 +27,31 @@ internal static class HostRunText
         return table;
     }
 
+    /// <summary>
+    /// The host's time series: one row per rebalancing point with the free memory, the pressure state and each VM's
+    /// granted, ballooned and swapped pages (columns <c>VM_granted</c>, <c>VM_ballooned</c>, <c>VM_swapped</c>).
+    /// </summary>
+    public static ResultTable Series(HostRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var columns = new List<(string, string)> { ("time", "time"), ("free", "free"), ("state", "state") };
+        foreach (var vm in result.Vms)
+        {
+            columns.Add(($"{vm.Name}_granted", $"{vm.Name} granted"));
+            columns.Add(($"{vm.Name}_ballooned", $"{vm.Name} ballooned"));
+            columns.Add(($"{vm.Name}_swapped", $"{vm.Name} swapped"));
+        }
+
+        var table = new ResultTable(columns);
+        foreach (var sample in result.Samples)
+        {
+            table.Add([sample.Time, sample.FreeFrames, sample.State.ToString().ToLowerInvariant(),
+                .. sample.Vms.SelectMany(v => new object[] { v.Granted, v.Ballooned, v.Swapped })]);
+        }
+
+        return table;
+    }
+
     /// <summary>Writes the header, the per-VM table and the host's summary.</summary>
     public static void Write(TextWriter output, HostRunResult result)
     {

@@ -74,6 +74,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_Series_HasOneRowPerRebalancingPointWithinTheHost()
+    {
+        using var json = JsonDocument.Parse(CliRun.Succeeds("run", s_zones, "--json", "--quiet").Out);
+        var samples = json.RootElement.GetProperty("samples").GetArrayLength();
+
+        var lines = CliRun.Succeeds("run", s_zones, "--series", "--csv", "--quiet").OutLines;
+
+        Assert.Equal("time,free,state,L1a_granted,L1a_ballooned,L1a_swapped,L2_granted", string.Join(',',
+            lines[0].Split(',').Take(7)));
+        Assert.Equal(samples, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.InRange(long.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture), 0, 2048));
+    }
+
+    [Fact]
     public void Run_UnknownVictimSelector_NamesFileAndKey()
     {
         var file = Scenario("host:\n  ram: 8M\n  victim-selector: idle-taks\n");
