@@ -1,0 +1,56 @@
+namespace MemFw.Plugins.Backing;
+
+/// <summary>Options of <see cref="CompressedRamStore"/>.</summary>
+public sealed record CompressedRamOptions
+{
+    /// <summary>
+    /// The host frames the store may use; 0 for no cap. Default 0. ESX caps its compression cache at 10% of the VM's
+    /// memory, zswap at 20% of RAM (max_pool_percent): give the frames that fraction stands for.
+    /// </summary>
+    public long CapacityFrames
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value, "capacity-frames");
+            field = value;
+        }
+    }
+
+    /// <summary>
+    /// The largest compressed page kept, bytes; larger ones are refused (they go to the next store). Default 2048:
+    /// ESX keeps a page only if it compresses to at most half a page. 4096 keeps every page, as zram does.
+    /// </summary>
+    public int MaxBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "max-bytes");
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 4096, "max-bytes");
+            field = value;
+        }
+    } = 2048;
+
+    /// <summary>Compression speed of the codec, MB/s (10^6 bytes): a store costs 4096 bytes at this rate. Default 500 [U].</summary>
+    public double CompressMbPerS
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, "compress-mb-per-s");
+            field = value;
+        }
+    } = 500;
+
+    /// <summary>Decompression speed of the codec, MB/s: a load costs 4096 bytes at this rate. Default 2000 [U].</summary>
+    public double DecompressMbPerS
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, "decompress-mb-per-s");
+            field = value;
+        }
+    } = 2000;
+}
