@@ -44,7 +44,7 @@ internal static class PageContentText
         output.WriteLine(Invariant($"patching: Difference Engine, similarity ({similarity.Groups}, {similarity.BlocksPerGroup}) seed {similarity.Seed}, patches up to {report.Patching.CutoffBytes:N0} B, every page treated as cold"));
         if (report.Snapshots.Any(s => s.Host.PatchedPages is null))
         {
-            output.WriteLine($"{NotAvailable}: the snapshot stores hashes only, so its pages cannot be patched");
+            output.WriteLine($"{NotAvailable}: a snapshot without the bytes of every non-zero page (hash-only) cannot be patched");
         }
 
         output.WriteLine();

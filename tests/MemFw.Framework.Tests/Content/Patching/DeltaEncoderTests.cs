@@ -144,7 +144,12 @@ public sealed class DeltaEncoderTests
             var patch = Encode(reference, target);
 
             Assert.Equal(target, DeltaEncoder.Decode(reference, patch));
-            var differing = Enumerable.Range(0, PageSize).Count(i => reference[i] != target[i]);
+            var differing = 0;
+            for (var i = 0; i < PageSize; i++)
+            {
+                differing += reference[i] != target[i] ? 1 : 0;
+            }
+
             if (differing is > 0 and <= 64)
             {
                 nearlyEqual++;
