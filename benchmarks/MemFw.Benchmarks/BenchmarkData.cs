@@ -30,6 +30,7 @@ internal static class BenchmarkData
             }
         }
 
-        throw new InvalidOperationException("run the benchmarks from inside the MemFw repository or set MEMFW_BENCH_TRACE and MEMFW_BENCH_PAGES");
+        throw new InvalidOperationException(
+            "run the benchmarks from inside the MemFw repository or set MEMFW_BENCH_TRACE and MEMFW_BENCH_PAGES");
     }
 }

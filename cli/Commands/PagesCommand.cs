@@ -50,6 +50,7 @@ internal static class PagesCommand
     private static int? Find(Trace trace, string? name) =>
         name is null ? null
         : trace.FindVm(name)?.Id ?? throw new ArgumentException(
-            $"--vm: no VM '{name}' in {trace.Path}{NameSuggestions.Describe(name, trace.Metadata.Vms.Select(v => v.Name))}",
+            $"--vm: no VM '{name}' in {trace.Path}"
+                + NameSuggestions.Describe(name, trace.Metadata.Vms.Select(v => v.Name)),
             nameof(name));
 }

@@ -3,15 +3,18 @@ using MemFw.Framework.Content.Analysis;
 
 namespace MemFw.Cli.Output;
 
-/// <summary>The human-readable form of <c>memfw pages</c>: how the figures were made, then one row per VM and time.</summary>
+/// <summary>
+/// The human-readable form of <c>memfw pages</c>: how the figures were made, then one row per VM and time.
+/// </summary>
 internal static class PageContentText
 {
     private const string NotAvailable = "n/a";
 
-    /// <summary>The table: a row per VM per snapshot time, and a host row per time when several VMs are in scope.</summary>
-    public static ResultTable Table(PageContentReport report)
+    /// <summary>
+    /// The table: a row per VM per snapshot time, and a host row per time when several VMs are in scope.
+    /// </summary>
+    private static ResultTable Table(PageContentReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
         var table = new ResultTable([
             ("time", "time"), ("vm", "vm"), ("pages", "pages"), ("zero_pages", "zero"),
             ("shared_within_vm", "shared in VM"), ("shared_across_vms", "shared across VMs"),
@@ -37,14 +40,18 @@ internal static class PageContentText
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(report);
-        var similarity = report.Patching.Similarity;
-        output.WriteLine(Invariant($"page contents: {report.Snapshots.Count} snapshot time(s); pages and frames are 4 KiB"));
+        var (similarity, cutoff) = (report.Patching.Similarity, report.Patching.CutoffBytes);
+        output.WriteLine(Invariant(
+            $"page contents: {report.Snapshots.Count} snapshot time(s); pages and frames are 4 KiB"));
         output.WriteLine("sharing: equal contents share one frame (bytes compared where stored, XXH3-64 hashes where "
             + "not); zero pages take no frame");
-        output.WriteLine(Invariant($"patching: Difference Engine, similarity ({similarity.Groups}, {similarity.BlocksPerGroup}) seed {similarity.Seed}, patches up to {report.Patching.CutoffBytes:N0} B, every page treated as cold"));
+        var (k, s) = (similarity.Groups, similarity.BlocksPerGroup);
+        output.WriteLine(Invariant($"patching: Difference Engine, similarity ({k}, {s}) seed {similarity.Seed}, ")
+            + Invariant($"patches up to {cutoff:N0} B, every page treated as cold"));
         if (report.Snapshots.Any(s => s.Host.PatchedPages is null))
         {
-            output.WriteLine($"{NotAvailable}: a snapshot without the bytes of every non-zero page (hash-only) cannot be patched");
+            output.WriteLine(
+                $"{NotAvailable}: a snapshot without the bytes of every non-zero page (hash-only) cannot be patched");
         }
 
         output.WriteLine();
@@ -53,5 +60,6 @@ internal static class PageContentText
 
     private static object Cell(long? value) => value is { } v ? v : NotAvailable;
 
-    private static object Cell(double? value) => value is { } v ? (long)Math.Round(v, MidpointRounding.AwayFromZero) : NotAvailable;
+    private static object Cell(double? value) =>
+        value is { } v ? (long)Math.Round(v, MidpointRounding.AwayFromZero) : NotAvailable;
 }

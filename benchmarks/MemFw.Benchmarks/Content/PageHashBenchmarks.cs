@@ -43,7 +43,8 @@ public class PageHashBenchmarks
 
         if (pages.Count < Pages)
         {
-            throw new InvalidOperationException($"{trace.Path}: expected {Pages} pages with contents, found {pages.Count}");
+            throw new InvalidOperationException(
+                $"{trace.Path}: expected {Pages} pages with contents, found {pages.Count}");
         }
 
         _pages = [.. pages.SelectMany(p => p)];

@@ -6,8 +6,8 @@ namespace MemFw.Framework.Content.Analysis;
 public sealed record ContentAnalysisOptions
 {
     /// <summary>
-    /// The id of the one VM to analyse, as if it were alone on the host; <see langword="null"/> (the default): every VM,
-    /// sharing and patching across VMs.
+    /// The id of the one VM to analyse, as if it were alone on the host; <see langword="null"/> (the default): every
+    /// VM, sharing and patching across VMs.
     /// </summary>
     public int? Vm
     {
@@ -23,7 +23,7 @@ public sealed record ContentAnalysisOptions
         }
     }
 
-    /// <summary>How pages are patched. Default: <see cref="PatchOptions"/>' defaults (2 KiB cutoff, similarity (2, 1)).</summary>
+    /// <summary>How pages are patched. Default: <see cref="PatchOptions"/>' defaults (2 KiB cutoff, (2, 1)).</summary>
     public PatchOptions Patching
     {
         get;

@@ -17,7 +17,7 @@ internal sealed class HostSnapshot
     private readonly IReadOnlyList<VmDescriptor> _vms;
     private readonly Tally[] _tallies;
 
-    /// <summary>The first frame of each hash; further frames of the same hash (collisions) chain through _nextSameHash.</summary>
+    /// <summary>The first frame of each hash; more frames of a hash (collisions) chain through _nextSameHash.</summary>
     private readonly Dictionary<ulong, int> _firstOfHash = [];
 
     private readonly List<byte[]?> _contents = [];

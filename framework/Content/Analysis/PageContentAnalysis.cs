@@ -31,7 +31,7 @@ public static class PageContentAnalysis
     /// <param name="trace">The opened trace.</param>
     /// <param name="options">Which VMs, and how pages are patched.</param>
     /// <param name="progress">Receives the fraction of page rows read, 0 to 1.</param>
-    /// <exception cref="TraceInputException">The trace has no page-contents table, or a row breaks the format.</exception>
+    /// <exception cref="TraceInputException">The trace has no page-contents table, or a row breaks it.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The options name a VM the trace does not have.</exception>
     public static PageContentReport Analyze(Trace trace, ContentAnalysisOptions options,
         IProgress<double>? progress = null)

@@ -2,7 +2,7 @@ using MemFw.Framework.Content.Patching;
 
 namespace MemFw.Framework.Content.Analysis;
 
-/// <summary>What <see cref="PageContentAnalysis"/> found in a trace's page-contents table, snapshot time by time.</summary>
+/// <summary>What <see cref="PageContentAnalysis"/> found in a trace's page table, snapshot time by time.</summary>
 public sealed record PageContentReport
 {
     /// <summary>The patching settings the figures were computed with.</summary>

@@ -111,7 +111,8 @@ public sealed class DeltaEncoder
             var count = (int)(header >> 1);
             if (count == 0 || length > Array.MaxLength - count)
             {
-                throw Malformed(start, $"expected an instruction length of 1 to {Array.MaxLength - length}, found {count}");
+                throw Malformed(start,
+                    $"expected an instruction length of 1 to {Array.MaxLength - length}, found {count}");
             }
 
             ReadOnlySpan<byte> source;
@@ -130,8 +131,8 @@ public sealed class DeltaEncoder
                 var offset = ReadVarint(patch, ref at);
                 if (offset > (uint)reference.Length || count > reference.Length - (int)offset)
                 {
-                    throw Malformed(start,
-                        $"expected a COPY within the reference's {reference.Length} bytes, found {count} bytes at {offset}");
+                    throw Malformed(start, $"expected a COPY within the reference's {reference.Length} bytes, "
+                        + $"found {count} bytes at {offset}");
                 }
 
                 source = reference.Slice((int)offset, count);
@@ -148,7 +149,7 @@ public sealed class DeltaEncoder
         return length;
     }
 
-    /// <summary>Hashes the reference's 8-byte windows into the table; returns the table's bits (0: no window).</summary>
+    /// <summary>Hashes the reference's 8-byte windows into the table; returns its bits (0: no window).</summary>
     private int BuildTable(ReadOnlySpan<byte> reference)
     {
         if (reference.Length < Window)
@@ -197,7 +198,7 @@ public sealed class DeltaEncoder
         return best;
     }
 
-    /// <summary>Replaces <paramref name="best"/> with the match at reference position <paramref name="source"/> if longer.</summary>
+    /// <summary>Replaces <paramref name="best"/> with the match at <paramref name="source"/> if it is longer.</summary>
     private static void Try(ReadOnlySpan<byte> reference, ReadOnlySpan<byte> target, int i, int source,
         ref (int Source, int Length) best)
     {
@@ -220,7 +221,8 @@ public sealed class DeltaEncoder
 
     private static bool TryAdd(Span<byte> patch, ref int written, ReadOnlySpan<byte> bytes)
     {
-        if (!TryVarint(patch, ref written, ((uint)bytes.Length << 1) | AddKind) || bytes.Length > patch.Length - written)
+        if (!TryVarint(patch, ref written, ((uint)bytes.Length << 1) | AddKind)
+            || bytes.Length > patch.Length - written)
         {
             return false;
         }

@@ -14,10 +14,10 @@ namespace MemFw.Framework.Content.Patching;
 /// </para>
 /// <para>
 /// Which frames are patched: only those one guest page maps (patching works on what full-page sharing leaves; a
-/// shared frame is already one frame for several pages), and only cold ones: the paper patches pages of the not-recently-used
-/// classes of its global clock [U]; the caller says which frames are cold, and all are by default. A reference stays
-/// whole: a frame chosen as a reference is never patched later, and a patched frame is never a reference, so
-/// restoring a page reads one whole frame and one patch, never a chain.
+/// shared frame is already one frame for several pages), and only cold ones: the paper patches pages of the
+/// not-recently-used classes of its global clock [U]; the caller says which frames are cold, and all are by default.
+/// A reference stays whole: a frame chosen as a reference is never patched later, and a patched frame is never a
+/// reference, so restoring a page reads one whole frame and one patch, never a chain.
 /// </para>
 /// </remarks>
 public sealed class PatchPlanner
@@ -32,7 +32,7 @@ public sealed class PatchPlanner
     }
 
     /// <summary>Plans the patches of <paramref name="frames"/>.</summary>
-    /// <param name="frames">The distinct non-zero contents left after full-page sharing, each a 4096-byte frame.</param>
+    /// <param name="frames">The distinct non-zero contents full-page sharing leaves, each a 4096-byte frame.</param>
     /// <param name="isCold">Whether frame i is cold enough to patch; <see langword="null"/>: every frame is.</param>
     /// <returns>The patched frames, in input order.</returns>
     /// <exception cref="ArgumentException">A frame is not 4096 bytes or maps no page.</exception>

@@ -61,7 +61,9 @@ public sealed class SimilarityIndex
     public int Groups => _tables.Length;
 
     /// <summary>Writes the page's k group hashes to <paramref name="hashes"/>.</summary>
-    /// <exception cref="ArgumentException">The page is not 4096 bytes, or <paramref name="hashes"/> holds fewer than k.</exception>
+    /// <exception cref="ArgumentException">
+    /// The page is not 4096 bytes, or <paramref name="hashes"/> holds fewer than k.
+    /// </exception>
     public void GroupHashes(ReadOnlySpan<byte> page, Span<ulong> hashes)
     {
         if (page.Length != TraceFormat.PageSize)

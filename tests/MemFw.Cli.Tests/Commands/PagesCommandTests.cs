@@ -49,7 +49,10 @@ public sealed class PagesCommandTests : IDisposable
         ];
         Assert.Equal([0, 20, 40], snapshots.EnumerateArray().Select(s => s.GetProperty("time").GetInt64()));
         Assert.Equal(expected, snapshots.EnumerateArray().Select(s => s.GetProperty("vms").EnumerateArray()
-            .SelectMany(v => new[] { v.GetProperty("zero_pages").GetInt64(), v.GetProperty("shared_within_vm").GetInt64() })
+            .SelectMany(v => new[]
+            {
+                v.GetProperty("zero_pages").GetInt64(), v.GetProperty("shared_within_vm").GetInt64(),
+            })
             .ToArray()));
         Assert.All(snapshots.EnumerateArray(), s =>
             Assert.Equal(JsonValueKind.Null, s.GetProperty("host").GetProperty("patched_pages").ValueKind));
@@ -91,7 +94,8 @@ public sealed class PagesCommandTests : IDisposable
                 distinct[vm].Count - across), Sharing(vms[vm]));
         }
 
-        Assert.Equal(distinct[0].Union(distinct[1]).Count(), snapshot.GetProperty("host").GetProperty("frames").GetInt32());
+        Assert.Equal(distinct[0].Union(distinct[1]).Count(),
+            snapshot.GetProperty("host").GetProperty("frames").GetInt32());
     }
 
     [Fact]

@@ -14,7 +14,9 @@ internal static class CraftedPages
         return page;
     }
 
-    /// <summary>A copy of <paramref name="page"/> with <paramref name="count"/> bytes from <paramref name="at"/> changed.</summary>
+    /// <summary>
+    /// A copy of <paramref name="page"/> with <paramref name="count"/> bytes from <paramref name="at"/> changed.
+    /// </summary>
     public static byte[] Edited(byte[] page, int at, int count)
     {
         var copy = (byte[])page.Clone();

@@ -9,14 +9,14 @@ namespace MemFw.Traces.Tests.TestSupport;
 /// </summary>
 public static class PageTraces
 {
-    /// <summary>A row for <paramref name="content"/>: its XXH3-64, its zero flag, and its bytes unless it is all zero.</summary>
+    /// <summary>The row of <paramref name="content"/>: its XXH3-64, zero flag, and bytes unless all zero.</summary>
     public static PageRow Row(int vm, long time, ulong gfn, byte[] content)
     {
         var zero = content.All(b => b == 0);
         return new PageRow((ushort)vm, time, gfn, XxHash3.HashToUInt64(content), zero, zero ? null : content);
     }
 
-    /// <summary>Writes the trace folder <paramref name="path"/> of VMs named <paramref name="vms"/> (ids in order).</summary>
+    /// <summary>Writes the trace folder <paramref name="path"/> of VMs named <paramref name="vms"/>.</summary>
     /// <param name="path">The trace folder to create.</param>
     /// <param name="vms">The VMs' names.</param>
     /// <param name="rows">The page rows, written in this order.</param>
@@ -36,7 +36,11 @@ public static class PageTraces
             FormatVersion = TraceFormat.Version,
             TimeUnit = TimeUnit.Ordinal,
             CreatedBy = "MemFw tests",
-            Vms = [.. vms.Select((name, id) => new VmDescriptor { Id = id, Name = name, AddressMode = AddressMode.Translated })],
+            Vms =
+            [
+                .. vms.Select((name, id) =>
+                    new VmDescriptor { Id = id, Name = name, AddressMode = AddressMode.Translated }),
+            ],
         });
         return path;
     }

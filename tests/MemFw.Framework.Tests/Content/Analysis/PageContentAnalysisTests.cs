@@ -86,7 +86,8 @@ public sealed class PageContentAnalysisTests : IDisposable
             Assert.Equal((long?)patchedBy.Count, snapshot.Host.PatchedPages);
             Assert.Equal((double)size, snapshot.Host.MeanPatchBytes);
             Assert.Equal(snapshot.Host.Frames - patchedBy.Count + 1, snapshot.Host.FramesWithPatching);
-            Assert.Equal(1 - (double)snapshot.Host.FramesWithPatching!.Value / snapshot.Host.Pages, snapshot.Host.Saving);
+            Assert.Equal(1 - (double)snapshot.Host.FramesWithPatching!.Value / snapshot.Host.Pages,
+                snapshot.Host.Saving);
         }
     }
 
@@ -158,8 +159,8 @@ public sealed class PageContentAnalysisTests : IDisposable
 
         var e = AnalyzeFails(later.Count);
 
-        Assert.StartsWith("expected rows sorted by (time, vm, gfn) without repeats, found (time 0, vm 0, gfn 0) after (time 7",
-            e.Problem, StringComparison.Ordinal);
+        Assert.StartsWith("expected rows sorted by (time, vm, gfn) without repeats, "
+            + "found (time 0, vm 0, gfn 0) after (time 7", e.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,7 +235,7 @@ public sealed class PageContentAnalysisTests : IDisposable
             : p.First.Vm),
     ];
 
-    /// <summary>COPY(0, e), ADD(3 bytes), COPY(e + 3, rest), with e the edit's offset, in the documented format.</summary>
+    /// <summary>COPY(0, e), ADD(3 bytes), COPY(e + 3, rest), e the edit's offset, in the documented format.</summary>
     private long ExpectedPatchSize()
     {
         static int Varint(int value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : 3;

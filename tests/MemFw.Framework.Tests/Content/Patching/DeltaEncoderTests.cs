@@ -177,7 +177,10 @@ public sealed class DeltaEncoderTests
         { [0x00], "patch byte 0: expected an instruction length of 1" },
         { [0x03], "patch byte 1: expected the rest of a varint" },
         { [0x0A, 1, 2], "patch byte 0: expected 5 ADD bytes, found 2" },
-        { [0x05, 0xFF, 0x1F], "patch byte 0: expected a COPY within the reference's 4096 bytes, found 2 bytes at 4095" },
+        {
+            [0x05, 0xFF, 0x1F],
+            "patch byte 0: expected a COPY within the reference's 4096 bytes, found 2 bytes at 4095"
+        },
         { [0xFF, 0xFF, 0xFF, 0xFF, 0x7F], "patch byte 0: expected a varint of at most 32 bits" },
     };
 

@@ -54,7 +54,8 @@ public sealed class PatchPlannerTests
     public void Plan_ThreeSimilarFrames_NeverPatchesAReferenceNorReferencesAPatch()
     {
         var x = CraftedPages.Random(5);
-        var frames = Frames(x, CraftedPages.Edited(x, 10, 5), CraftedPages.Edited(x, 4000, 5), CraftedPages.Edited(x, 2000, 5));
+        var frames = Frames(x, CraftedPages.Edited(x, 10, 5), CraftedPages.Edited(x, 4000, 5),
+            CraftedPages.Edited(x, 2000, 5));
 
         var plan = _planner.Plan(frames);
 

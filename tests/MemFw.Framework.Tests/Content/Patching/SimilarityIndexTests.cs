@@ -83,7 +83,8 @@ public sealed class SimilarityIndexTests
     [Fact]
     public void Options_OutOfRange_ThrowNamingTheOption()
     {
-        Assert.Equal("groups", Assert.Throws<ArgumentOutOfRangeException>(() => new SimilarityOptions { Groups = 0 }).ParamName);
+        Assert.Equal("groups",
+            Assert.Throws<ArgumentOutOfRangeException>(() => new SimilarityOptions { Groups = 0 }).ParamName);
         Assert.Equal("blocks-per-group",
             Assert.Throws<ArgumentOutOfRangeException>(() => new SimilarityOptions { BlocksPerGroup = 65 }).ParamName);
         Assert.Equal("bucket-capacity",
