@@ -1,16 +1,24 @@
 namespace MemFw.Benchmarks;
 
-/// <summary>Where benchmarks find their input: the bundled real QEMU sample unless MEMFW_BENCH_TRACE names another trace.</summary>
+/// <summary>
+/// Where benchmarks find their input: the bundled real QEMU sample unless MEMFW_BENCH_TRACE names another trace, and
+/// the bundled real RAM snapshots with page contents unless MEMFW_BENCH_PAGES names another trace.
+/// </summary>
 internal static class BenchmarkData
 {
-    /// <summary>The trace folder to measure.</summary>
-    public static string TracePath =>
-        Environment.GetEnvironmentVariable("MEMFW_BENCH_TRACE") is { Length: > 0 } path
-            ? path
-            : Path.Combine(RepositoryRoot(), "traces", "samples", "linux-guest.trace");
+    /// <summary>The trace folder whose accesses to measure.</summary>
+    public static string TracePath => FromEnvironment("MEMFW_BENCH_TRACE", "linux-guest.trace");
+
+    /// <summary>The trace folder whose page contents to measure.</summary>
+    public static string PagesTracePath => FromEnvironment("MEMFW_BENCH_PAGES", "guest-ram-content.trace");
 
     /// <summary>A fresh scratch folder for files a benchmark derives.</summary>
     public static string Scratch() => Directory.CreateTempSubdirectory("memfw-bench-").FullName;
+
+    private static string FromEnvironment(string variable, string sample) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } path
+            ? path
+            : Path.Combine(RepositoryRoot(), "traces", "samples", sample);
 
     private static string RepositoryRoot()
     {
@@ -22,6 +30,7 @@ internal static class BenchmarkData
             }
         }
 
-        throw new InvalidOperationException("run the benchmarks from inside the MemFw repository or set MEMFW_BENCH_TRACE");
+        throw new InvalidOperationException(
+            "run the benchmarks from inside the MemFw repository or set MEMFW_BENCH_TRACE and MEMFW_BENCH_PAGES");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MemFw.Framework.Content.Analysis;
 using MemFw.Traces.Inspection;
 
 namespace MemFw.Cli.Output;
@@ -13,6 +14,7 @@ namespace MemFw.Cli.Output;
 [JsonSerializable(typeof(ValidationResult))]
 [JsonSerializable(typeof(ReplaySummary))]
 [JsonSerializable(typeof(HostRunSummary))]
+[JsonSerializable(typeof(PageContentReport))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Writes <paramref name="value"/> as indented JSON and a newline.</summary>

@@ -268,6 +268,31 @@ public sealed class TraceValidatorTests : IDisposable
     }
 
     [Fact]
+    public void Validate_ContentOfWrongSize_ReportsTheRow()
+    {
+        var r = _pages.FindIndex(p => !p.Zero);
+        _pages[r] = _pages[r] with { Content = [.. _pages[r].Content!, 0] };
+
+        var violation = Single(Write());
+
+        Assert.Equal(r, violation.Row);
+        Assert.Equal("expected 4096 content bytes, found 4097", violation.Message);
+    }
+
+    [Fact]
+    public void Validate_SnapshotBeforeAnEarlierOne_ReportsTheRowThatGoesBack()
+    {
+        var later = _pages.Select(p => p with { Time = 5 }).ToList();
+        _pages.InsertRange(0, later);
+
+        var violation = Single(Write());
+
+        Assert.Equal(later.Count, violation.Row);
+        Assert.Equal("expected rows sorted by (time, vm, gfn) without repeats, found (time 0, vm 1, gfn 0) after "
+            + $"(time 5, vm 1, gfn {later.Count - 1})", violation.Message);
+    }
+
+    [Fact]
     public void Validate_SeveralFaults_ReportsEachWithItsRow()
     {
         var k = TailRow;

@@ -5,8 +5,6 @@ namespace MemFw.Traces.Inspection;
 /// <summary>Checks every invariant traces/FORMAT.md promises, reporting each violation with its file and row.</summary>
 public static class TraceValidator
 {
-    private static readonly ulong s_zeroPageHash = PageHash.Compute(new byte[TraceFormat.PageSize]);
-
     /// <summary>Validates the trace folder at <paramref name="path"/>.</summary>
     /// <exception cref="TraceInputException">The folder cannot be opened at all (no metadata, not Parquet, ...).</exception>
     public static ValidationReport Validate(string path, IProgress<double>? progress = null)
@@ -129,67 +127,27 @@ public static class TraceValidator
             {
                 var row = reader.BatchStartRow + i;
                 var key = (batch.Time[i], (int)batch.Vm[i], batch.Gfn[i]);
-                if (last is { } previous && key.CompareTo(previous) <= 0)
-                {
-                    report.Add(File, row,
-                        $"expected rows sorted by (time, vm, gfn) without repeats: {key} follows {previous}");
-                }
-
+                Check(report, File, row, PageRowRules.Order(last, key));
                 last = key;
-                if (batch.Vm[i] >= vms.Count)
+                if (PageRowRules.VmId(batch.Vm[i], vms.Count) is { } badVm)
                 {
-                    report.Add(File, row, $"expected a vm id below {vms.Count}, found {batch.Vm[i]}");
+                    report.Add(File, row, badVm);
                     continue;
                 }
 
-                var vm = vms[batch.Vm[i]];
-                if (vm.RamBytes is { } ram && batch.Gfn[i] >= (ulong)(ram / TraceFormat.PageSize))
-                {
-                    report.Add(File, row,
-                        $"expected a gfn below {ram / TraceFormat.PageSize} (ram_bytes of VM '{vm.Name}'), found {batch.Gfn[i]}");
-                }
-
-                CheckContent(report, row, batch.Hash[i], batch.Zero[i], batch.Content[i]);
+                Check(report, File, row, PageRowRules.Gfn(batch.Gfn[i], vms[batch.Vm[i]]));
+                Check(report, File, row, PageRowRules.Content(batch.Hash[i], batch.Zero[i], batch.Content[i]));
             }
         }
 
         report.PageRows = reader.RowsRead;
     }
 
-    private static void CheckContent(ValidationReport report, long row, ulong hash, bool zero, byte[]? content)
+    private static void Check(ValidationReport report, string file, long row, string? problem)
     {
-        const string File = TraceFormat.PagesFile;
-        if (zero)
+        if (problem is not null)
         {
-            if (content is not null)
-            {
-                report.Add(File, row, "expected no content for a zero page");
-            }
-
-            if (hash != s_zeroPageHash)
-            {
-                report.Add(File, row, $"expected the zero page's hash 0x{s_zeroPageHash:X16}, found 0x{hash:X16}");
-            }
-
-            return;
-        }
-
-        if (content is null)
-        {
-            return;
-        }
-
-        if (content.Length != TraceFormat.PageSize)
-        {
-            report.Add(File, row, $"expected {TraceFormat.PageSize} content bytes, found {content.Length}");
-        }
-        else if (PageHash.IsZero(content))
-        {
-            report.Add(File, row, "expected zero = true for an all-zero page");
-        }
-        else if (PageHash.Compute(content) is var actual && actual != hash)
-        {
-            report.Add(File, row, $"expected hash 0x{actual:X16} of the stored content, found 0x{hash:X16}");
+            report.Add(file, row, problem);
         }
     }
 }

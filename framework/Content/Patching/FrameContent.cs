@@ -1,0 +1,6 @@
+namespace MemFw.Framework.Content.Patching;
+
+/// <summary>A machine frame after full-page sharing: its content and how many guest pages map it.</summary>
+/// <param name="Content">The frame's 4096 bytes.</param>
+/// <param name="Pages">Guest pages backed by the frame: 1 for a page nothing shares, more for a shared frame.</param>
+public readonly record struct FrameContent(ReadOnlyMemory<byte> Content, int Pages);
