@@ -9,7 +9,8 @@ namespace MemFw.Framework.Content.Compression;
 /// </para>
 /// <para>
 /// No call allocates managed memory: a codec keeps whatever buffers, hash tables or library contexts it needs in
-/// fields created once, so an instance is <b>not thread-safe</b>: use one instance per thread.
+/// fields created once, so an instance is <b>not thread-safe</b>: use one instance per thread. A codec that holds
+/// native resources (a library's context) also implements <see cref="IDisposable"/>.
 /// </para>
 /// </remarks>
 public interface ICompressionCodec
