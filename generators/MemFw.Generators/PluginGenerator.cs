@@ -8,9 +8,9 @@ namespace MemFw.Generators;
 
 /// <summary>
 /// Finds the plugins of a compilation (replacement policies, victim selectors, balloon strategies, working-set
-/// estimators, compression codecs) and emits their registry, option binders and, for replacement policies, specialized dispatch. Only
-/// the pipeline is wired here: <c>Parsing/</c> turns symbols into <c>Model/</c> values and <c>Emit/</c> writes the
-/// files.
+/// estimators, compression codecs) and emits their registry, option binders and, for replacement policies,
+/// specialized dispatch. Only the pipeline is wired here: <c>Parsing/</c> turns symbols into <c>Model/</c> values
+/// and <c>Emit/</c> writes the files.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PluginGenerator : IIncrementalGenerator

@@ -41,7 +41,8 @@ public sealed class HostPluginDiagnosticTests
     [Fact]
     public void CodecWithoutItsInterface_ReportsMemfw002NamingICompressionCodec()
     {
-        var source = HostPluginTestSources.HostPlugin("CompressionCodec", "public sealed class Wrong : IVictimSelector");
+        var source = HostPluginTestSources.HostPlugin("CompressionCodec",
+            "public sealed class Wrong : IVictimSelector");
 
         var diagnostic = Single(GeneratorHarness.Run(source), "MEMFW002");
 

@@ -165,8 +165,8 @@ internal static class HostPluginTestSources
     /// <summary>
     /// A plugin source: class <paramref name="declaration"/> (modifiers, name and base list) marked
     /// <c>[<paramref name="kind"/>(<paramref name="attribute"/>)]</c>, with a body that has the members of all four
-    /// contracts created with a <c>HostPluginContext</c> (so any base list compiles), <paramref name="body"/> before them and <paramref name="extra"/>
-    /// declarations after the class; all in namespace <paramref name="ns"/>.
+    /// contracts created with a <c>HostPluginContext</c> (so any base list compiles), <paramref name="body"/> before
+    /// them and <paramref name="extra"/> declarations after the class; all in namespace <paramref name="ns"/>.
     /// </summary>
     public static string HostPlugin(
         string kind,

@@ -10,8 +10,8 @@ namespace MemFw.Generators.Emit;
 /// </summary>
 /// <remarks>
 /// <c>ReplacementPolicies</c> is always implemented (empty when the assembly has none); another kind's list
-/// (<c>VictimSelectors</c>, ..., <c>CompressionCodecs</c>) only when the assembly has plugins of that kind, the interface's default being an
-/// empty list.
+/// (<c>VictimSelectors</c>, ..., <c>CompressionCodecs</c>) only when the assembly has plugins of that kind, the
+/// interface's default being an empty list.
 /// </remarks>
 internal static class RegistryEmitter
 {

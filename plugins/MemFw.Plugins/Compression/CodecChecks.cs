@@ -17,7 +17,9 @@ internal static class CodecChecks
         return inputLength + overhead;
     }
 
-    /// <summary>Checks that a destination of <paramref name="destination"/> bytes holds <paramref name="bound"/>.</summary>
+    /// <summary>
+    /// Checks that a destination of <paramref name="destination"/> bytes holds <paramref name="bound"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">It is shorter.</exception>
     public static void Destination(int destination, int bound)
     {

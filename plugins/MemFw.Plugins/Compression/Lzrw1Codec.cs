@@ -65,7 +65,9 @@ public sealed class Lzrw1Codec : ICompressionCodec
     /// <summary>The position last seen with each hash of three bytes, or -1.</summary>
     private readonly int[] _table = new int[HashEntries];
 
-    /// <summary>Williams' hash of the three bytes <paramref name="b0"/>, <paramref name="b1"/>, <paramref name="b2"/>.</summary>
+    /// <summary>
+    /// Williams' hash of the three bytes <paramref name="b0"/>, <paramref name="b1"/>, <paramref name="b2"/>.
+    /// </summary>
     internal static int Hash(byte b0, byte b1, byte b2) =>
         (int)((40543u * (uint)((b0 << 8) ^ (b1 << 4) ^ b2)) >> 4) & 0xFFF;
 
@@ -120,7 +122,9 @@ public sealed class Lzrw1Codec : ICompressionCodec
     }
 
     /// <summary>Writes the groups of <paramref name="source"/> into <paramref name="body"/>.</summary>
-    /// <returns>The bytes written, or -1 if they would not fit in <paramref name="body"/> (as long as the input).</returns>
+    /// <returns>
+    /// The bytes written, or -1 if they would not fit in <paramref name="body"/> (as long as the input).
+    /// </returns>
     private int CompressItems(ReadOnlySpan<byte> source, Span<byte> body)
     {
         Array.Fill(_table, -1);
@@ -175,7 +179,9 @@ public sealed class Lzrw1Codec : ICompressionCodec
     /// <summary>
     /// Probes the table at <paramref name="position"/> and records the position there, as LZRW1 does at every item.
     /// </summary>
-    /// <returns>The length of the copy to emit, 3 to 18, with its <paramref name="offset"/>; or 0 for a literal.</returns>
+    /// <returns>
+    /// The length of the copy to emit, 3 to 18, with its <paramref name="offset"/>; or 0 for a literal.
+    /// </returns>
     private int Match(ReadOnlySpan<byte> source, int position, out int offset)
     {
         offset = 0;

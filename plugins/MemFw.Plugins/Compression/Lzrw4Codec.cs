@@ -125,7 +125,9 @@ public sealed class Lzrw4Codec : ICompressionCodec
     }
 
     /// <summary>Writes the items of <paramref name="source"/> into <paramref name="body"/>.</summary>
-    /// <returns>The bytes written, or -1 if they would not fit in <paramref name="body"/> (as long as the input).</returns>
+    /// <returns>
+    /// The bytes written, or -1 if they would not fit in <paramref name="body"/> (as long as the input).
+    /// </returns>
     private int CompressItems(ReadOnlySpan<byte> source, Span<byte> body)
     {
         Array.Fill(_partitions, -1);
@@ -180,7 +182,9 @@ public sealed class Lzrw4Codec : ICompressionCodec
         return dst;
     }
 
-    /// <summary>The longest match among the members of <paramref name="partition"/>, the most recent on a tie.</summary>
+    /// <summary>
+    /// The longest match among the members of <paramref name="partition"/>, the most recent on a tie.
+    /// </summary>
     private (int Member, int Length) BestMatch(ReadOnlySpan<byte> source, int position, int partition)
     {
         var left = source.Length - position;
@@ -203,7 +207,9 @@ public sealed class Lzrw4Codec : ICompressionCodec
         return best;
     }
 
-    /// <summary>Puts <paramref name="position"/> at the front of the partition starting at entry <paramref name="partition"/>.</summary>
+    /// <summary>
+    /// Puts <paramref name="position"/> at the front of the partition starting at entry <paramref name="partition"/>.
+    /// </summary>
     private void Insert(int partition, int position)
     {
         _partitions[partition + 3] = _partitions[partition + 2];

@@ -3,7 +3,9 @@ namespace MemFw.Plugins.Compression;
 /// <summary>Options of <see cref="ZstdCodec"/>.</summary>
 public sealed record ZstdOptions
 {
-    /// <summary>The zstd compression level, 1 (fastest) to 22 (smallest). Default 3, zstd's and zram's default.</summary>
+    /// <summary>
+    /// The zstd compression level, 1 (fastest) to 22 (smallest). Default 3, zstd's and zram's default.
+    /// </summary>
     public int Level
     {
         get;

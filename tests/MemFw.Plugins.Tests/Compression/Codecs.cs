@@ -6,7 +6,9 @@ using MemFw.Traces.Format;
 
 namespace MemFw.Plugins.Tests.Compression;
 
-/// <summary>The built-in codecs as a host reaches them (through the generated registry), and pages to feed them.</summary>
+/// <summary>
+/// The built-in codecs as a host reaches them (through the generated registry), and pages to feed them.
+/// </summary>
 internal static class Codecs
 {
     public const int PageSize = TraceFormat.PageSize;
@@ -66,7 +68,9 @@ internal static class Codecs
         return output[..codec.Compress(input, output)];
     }
 
-    /// <summary>Decompresses <paramref name="compressed"/> into a buffer of <paramref name="capacity"/> bytes.</summary>
+    /// <summary>
+    /// Decompresses <paramref name="compressed"/> into a buffer of <paramref name="capacity"/> bytes.
+    /// </summary>
     public static byte[] Decompress(ICompressionCodec codec, ReadOnlySpan<byte> compressed, int capacity = PageSize)
     {
         var output = new byte[capacity];
