@@ -7,16 +7,8 @@ internal static class LzMatch
     /// How many bytes from <paramref name="candidate"/> equal those from <paramref name="position"/> (later in
     /// <paramref name="source"/>), at most <paramref name="max"/>; the two runs may overlap.
     /// </summary>
-    public static int Length(ReadOnlySpan<byte> source, int candidate, int position, int max)
-    {
-        var length = 0;
-        while (length < max && source[candidate + length] == source[position + length])
-        {
-            length++;
-        }
-
-        return length;
-    }
+    public static int Length(ReadOnlySpan<byte> source, int candidate, int position, int max) =>
+        source.Slice(candidate, max).CommonPrefixLength(source.Slice(position, max));
 
     /// <summary>
     /// Appends <paramref name="length"/> bytes at <paramref name="written"/> copied from position
@@ -38,9 +30,20 @@ internal static class LzMatch
             CodecChecks.ThrowOverflow(codec, destination.Length);
         }
 
-        for (var i = 0; i < length; i++)
+        if (from + length <= written)
         {
-            destination[written + i] = destination[from + i];
+            destination.Slice(from, length).CopyTo(destination[written..]);
+        }
+        else if (from == written - 1)
+        {
+            destination.Slice(written, length).Fill(destination[from]);
+        }
+        else
+        {
+            for (var i = 0; i < length; i++)
+            {
+                destination[written + i] = destination[from + i];
+            }
         }
 
         return written + length;

@@ -52,9 +52,6 @@ public sealed class Lzrw1Codec : ICompressionCodec
     /// <summary>The flag of a compressed form: items follow.</summary>
     internal const byte Compressed = 0;
 
-    /// <summary>The copy flag: the input follows unchanged.</summary>
-    internal const byte Stored = 1;
-
     private const string Name = "lzrw1";
     private const int HashEntries = 4096;
     private const int MinMatch = 3;
@@ -62,8 +59,8 @@ public sealed class Lzrw1Codec : ICompressionCodec
     private const int MaxOffset = 4095;
     private const int ItemsPerGroup = 16;
 
-    /// <summary>The position last seen with each hash of three bytes, or -1.</summary>
-    private readonly int[] _table = new int[HashEntries];
+    /// <summary>The position last seen with each hash of three bytes.</summary>
+    private readonly PositionTable _table = new(HashEntries);
 
     /// <summary>
     /// Williams' hash of the three bytes <paramref name="b0"/>, <paramref name="b1"/>, <paramref name="b2"/>.
@@ -78,17 +75,13 @@ public sealed class Lzrw1Codec : ICompressionCodec
     public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         CodecChecks.Destination(destination.Length, MaxCompressedLength(source.Length));
-        var flag = destination[..FlagBytes];
-        var body = destination.Slice(FlagBytes, source.Length);
-        var length = CompressItems(source, body);
-        flag.Clear();
+        var length = CompressItems(source, destination.Slice(FlagBytes, source.Length));
         if (length < 0)
         {
-            flag[0] = Stored;
-            source.CopyTo(body);
-            length = source.Length;
+            return StoredForm.Write(source, destination, FlagBytes);
         }
 
+        destination[..FlagBytes].Clear();
         return FlagBytes + length;
     }
 
@@ -102,15 +95,9 @@ public sealed class Lzrw1Codec : ICompressionCodec
 
         var flag = BinaryPrimitives.ReadUInt32LittleEndian(source);
         var body = source[FlagBytes..];
-        if (flag == Stored)
+        if (flag == StoredForm.Flag)
         {
-            if (body.Length > destination.Length)
-            {
-                CodecChecks.ThrowOverflow(Name, destination.Length);
-            }
-
-            body.CopyTo(destination);
-            return body.Length;
+            return StoredForm.Read(Name, body, destination);
         }
 
         if (flag != Compressed)
@@ -127,7 +114,7 @@ public sealed class Lzrw1Codec : ICompressionCodec
     /// </returns>
     private int CompressItems(ReadOnlySpan<byte> source, Span<byte> body)
     {
-        Array.Fill(_table, -1);
+        _table.Reset(source.Length);
         int src = 0, dst = 0, control = 0, items = 0, bits = 0;
         while (src < source.Length)
         {
@@ -193,8 +180,8 @@ public sealed class Lzrw1Codec : ICompressionCodec
 
         var slot = Hash(source[position], source[position + 1], source[position + 2]);
         var candidate = _table[slot];
-        _table[slot] = position;
-        if (candidate < 0 || position - candidate > MaxOffset)
+        _table.Set(slot, position);
+        if (candidate == PositionTable.Empty || position - candidate > MaxOffset)
         {
             return 0;
         }

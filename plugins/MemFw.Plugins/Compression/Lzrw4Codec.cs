@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using MemFw.Framework.Content.Compression;
 using MemFw.Framework.Plugins;
 
@@ -58,9 +59,6 @@ public sealed class Lzrw4Codec : ICompressionCodec
     /// <summary>The flag of a compressed form: items follow.</summary>
     internal const byte Compressed = 0;
 
-    /// <summary>The flag of a stored form: the input follows unchanged.</summary>
-    internal const byte Stored = 1;
-
     /// <summary>Positions per partition.</summary>
     internal const int Members = 4;
 
@@ -71,8 +69,8 @@ public sealed class Lzrw4Codec : ICompressionCodec
     private const int MaxRun = 128;
     private const int CopyTag = 0x80;
 
-    /// <summary>Partition <c>p</c> is entries <c>4p</c> to <c>4p + 3</c>, most recent first; -1 where empty.</summary>
-    private readonly int[] _partitions = new int[(1 << PartitionBits) * Members];
+    /// <summary>Partition <c>p</c> is slots <c>4p</c> to <c>4p + 3</c>, most recent first.</summary>
+    private readonly PositionTable _partitions = new((1 << PartitionBits) * Members);
 
     /// <summary>The partition that <paramref name="context"/> (the previous 4 bytes) selects.</summary>
     internal static int Partition(uint context) => (int)((context * 2654435761u) >> (32 - PartitionBits));
@@ -84,13 +82,10 @@ public sealed class Lzrw4Codec : ICompressionCodec
     public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         CodecChecks.Destination(destination.Length, MaxCompressedLength(source.Length));
-        var body = destination.Slice(1, source.Length);
-        var length = CompressItems(source, body);
+        var length = CompressItems(source, destination.Slice(1, source.Length));
         if (length < 0)
         {
-            destination[0] = Stored;
-            source.CopyTo(body);
-            return 1 + source.Length;
+            return StoredForm.Write(source, destination, flagBytes: 1);
         }
 
         destination[0] = Compressed;
@@ -105,19 +100,12 @@ public sealed class Lzrw4Codec : ICompressionCodec
             CodecChecks.ThrowCorrupt(Name, "no flag byte");
         }
 
-        var body = source[1..];
         switch (source[0])
         {
-            case Stored:
-                if (body.Length > destination.Length)
-                {
-                    CodecChecks.ThrowOverflow(Name, destination.Length);
-                }
-
-                body.CopyTo(destination);
-                return body.Length;
+            case StoredForm.Flag:
+                return StoredForm.Read(Name, source[1..], destination);
             case Compressed:
-                return DecompressItems(body, destination);
+                return DecompressItems(source[1..], destination);
             default:
                 CodecChecks.ThrowCorrupt(Name, $"unknown flag 0x{source[0]:X2}");
                 return 0;
@@ -130,14 +118,14 @@ public sealed class Lzrw4Codec : ICompressionCodec
     /// </returns>
     private int CompressItems(ReadOnlySpan<byte> source, Span<byte> body)
     {
-        Array.Fill(_partitions, -1);
+        _partitions.Reset(source.Length);
         uint context = 0;
         int src = 0, dst = 0, runTag = -1;
         while (src < source.Length)
         {
             var partition = Partition(context) * Members;
             var (member, length) = BestMatch(source, src, partition);
-            Insert(partition, src);
+            _partitions.Push(partition, Members, src);
             if (length >= MinMatch)
             {
                 if (dst >= body.Length)
@@ -147,10 +135,11 @@ public sealed class Lzrw4Codec : ICompressionCodec
 
                 body[dst++] = (byte)(CopyTag | (member << 5) | (length - MinMatch));
                 runTag = -1;
+                src += length;
+                context = ContextBefore(source, src);
             }
             else
             {
-                length = 1;
                 if (runTag < 0 || body[runTag] == MaxRun - 1)
                 {
                     if (dst + 2 > body.Length)
@@ -171,15 +160,28 @@ public sealed class Lzrw4Codec : ICompressionCodec
                 }
 
                 body[dst++] = source[src];
-            }
-
-            for (var end = src + length; src < end; src++)
-            {
-                context = (context << 8) | source[src];
+                context = (context << 8) | source[src++];
             }
         }
 
         return dst;
+    }
+
+    /// <summary>The context of position <paramref name="end"/>: the 4 bytes before it, zeros before the start.</summary>
+    private static uint ContextBefore(ReadOnlySpan<byte> data, int end)
+    {
+        if (end >= 4)
+        {
+            return BinaryPrimitives.ReadUInt32BigEndian(data[(end - 4)..]);
+        }
+
+        uint context = 0;
+        for (var i = 0; i < end; i++)
+        {
+            context = (context << 8) | data[i];
+        }
+
+        return context;
     }
 
     /// <summary>
@@ -195,9 +197,15 @@ public sealed class Lzrw4Codec : ICompressionCodec
 
         var max = Math.Min(MaxMatch, left);
         var best = (Member: 0, Length: 0);
-        for (var member = 0; member < Members && _partitions[partition + member] >= 0; member++)
+        for (var member = 0; member < Members; member++)
         {
-            var length = LzMatch.Length(source, _partitions[partition + member], position, max);
+            var candidate = _partitions[partition + member];
+            if (candidate == PositionTable.Empty)
+            {
+                break;
+            }
+
+            var length = LzMatch.Length(source, candidate, position, max);
             if (length > best.Length)
             {
                 best = (member, length);
@@ -207,26 +215,14 @@ public sealed class Lzrw4Codec : ICompressionCodec
         return best;
     }
 
-    /// <summary>
-    /// Puts <paramref name="position"/> at the front of the partition starting at entry <paramref name="partition"/>.
-    /// </summary>
-    private void Insert(int partition, int position)
-    {
-        _partitions[partition + 3] = _partitions[partition + 2];
-        _partitions[partition + 2] = _partitions[partition + 1];
-        _partitions[partition + 1] = _partitions[partition];
-        _partitions[partition] = position;
-    }
-
     private int DecompressItems(ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        Array.Fill(_partitions, -1);
+        _partitions.Reset(destination.Length);
         uint context = 0;
         int src = 0, dst = 0;
         while (src < body.Length)
         {
             var tag = body[src++];
-            var start = dst;
             if (tag < CopyTag)
             {
                 var run = tag + 1;
@@ -242,7 +238,7 @@ public sealed class Lzrw4Codec : ICompressionCodec
 
                 for (var i = 0; i < run; i++, dst++)
                 {
-                    Insert(Partition(context) * Members, dst);
+                    _partitions.Push(Partition(context) * Members, Members, dst);
                     destination[dst] = body[src++];
                     context = (context << 8) | destination[dst];
                 }
@@ -252,12 +248,9 @@ public sealed class Lzrw4Codec : ICompressionCodec
 
             var partition = Partition(context) * Members;
             var from = _partitions[partition + ((tag >> 5) & 3)];
-            Insert(partition, dst);
+            _partitions.Push(partition, Members, dst);
             dst = LzMatch.Expand(Name, destination, dst, from, (tag & 0x1F) + MinMatch);
-            for (var i = start; i < dst; i++)
-            {
-                context = (context << 8) | destination[i];
-            }
+            context = ContextBefore(destination, dst);
         }
 
         return dst;

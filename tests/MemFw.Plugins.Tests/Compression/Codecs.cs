@@ -30,8 +30,8 @@ internal static class Codecs
     /// </summary>
     public static IReadOnlyList<byte[]> SamplePages => s_samplePages.Value;
 
-    /// <summary>The first 300 of <see cref="SamplePages"/>, for comparing slow levels.</summary>
-    public static IReadOnlyList<byte[]> SomeSamplePages => [.. SamplePages.Take(300)];
+    /// <summary>The first 100 of <see cref="SamplePages"/>, for comparing slow levels.</summary>
+    public static IReadOnlyList<byte[]> SomeSamplePages => [.. SamplePages.Take(100)];
 
     /// <summary>A new codec <paramref name="name"/> with <paramref name="options"/> bound from text.</summary>
     public static ICompressionCodec Create(string name, params (string Name, string Value)[] options) =>

@@ -1,6 +1,3 @@
-using MemFw.Framework.Content.Compression;
-using MemFw.Framework.Plugins;
-
 namespace MemFw.Plugins.Tests.Compression;
 
 /// <summary>
@@ -39,21 +36,4 @@ public sealed class Lz4CodecTests
 
         Assert.Throws<InvalidDataException>(() => Codecs.Decompress(Codecs.Create("lz4"), block));
     }
-
-    [Fact]
-    public void HighCompressionLevel_NoLargerOnRealPages()
-    {
-        var fast = CodecMeasurement.Measure(Codecs.Create("lz4"), Codecs.SomeSamplePages);
-        var high = CodecMeasurement.Measure(Codecs.Create("lz4", ("level", "9")), Codecs.SomeSamplePages);
-
-        Assert.True(high.CompressedBytes < fast.CompressedBytes, $"{high.CompressedBytes} vs {fast.CompressedBytes}");
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("13")]
-    public void Level_OutOfRange_RejectedNamingTheCodec(string level) =>
-        Assert.StartsWith("compression codec 'lz4': option 'level' does not accept",
-            Assert.Throws<PluginOptionException>(() => Codecs.Create("lz4", ("level", level))).Message,
-            StringComparison.Ordinal);
 }

@@ -4,7 +4,9 @@ using MemFw.Traces.Format;
 
 namespace MemFw.Framework.Tests.Content.Compression;
 
-/// <summary>The ratio helper, over a codec whose output sizes are known by construction, and the sample's pages.</summary>
+/// <summary>
+/// The ratio helper, over a codec whose output sizes are known by construction, and the sample's pages.
+/// </summary>
 public sealed class CodecMeasurementTests
 {
     [Fact]
@@ -51,7 +53,9 @@ public sealed class CodecMeasurementTests
         return page;
     }
 
-    /// <summary>Writes a 2-byte length, then the bytes before the trailing zeros; the rest decompresses to zeros.</summary>
+    /// <summary>
+    /// Writes a 2-byte length, then the bytes before the trailing zeros; the rest decompresses to zeros.
+    /// </summary>
     private sealed class TrimmingCodec(bool loseLastByte = false) : ICompressionCodec
     {
         public int MaxCompressedLength(int inputLength) => inputLength + 2;
