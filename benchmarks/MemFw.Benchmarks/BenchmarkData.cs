@@ -12,6 +12,15 @@ internal static class BenchmarkData
     /// <summary>The trace folder whose page contents to measure.</summary>
     public static string PagesTracePath => FromEnvironment("MEMFW_BENCH_PAGES", "guest-ram-content.trace");
 
+    /// <summary>
+    /// The trace whose page contents codecs are measured on: the bundled real RAM sample unless
+    /// MEMFW_BENCH_CONTENT_TRACE names another trace with page contents.
+    /// </summary>
+    public static string ContentTracePath =>
+        Environment.GetEnvironmentVariable("MEMFW_BENCH_CONTENT_TRACE") is { Length: > 0 } path
+            ? path
+            : Path.Combine(RepositoryRoot(), "traces", "samples", "guest-ram-content.trace");
+
     /// <summary>A fresh scratch folder for files a benchmark derives.</summary>
     public static string Scratch() => Directory.CreateTempSubdirectory("memfw-bench-").FullName;
 

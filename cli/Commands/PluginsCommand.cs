@@ -6,7 +6,11 @@ namespace MemFw.Cli.Commands;
 /// <summary><c>memfw plugins</c>: lists the plugins loaded, from which assembly, with their options and defaults.</summary>
 internal static class PluginsCommand
 {
-    private const string Indent = "                 ";
+    /// <summary>The width of the kind column: the longest kind.</summary>
+    private static readonly int s_kindWidth = PluginListing.Kinds.Max(k => k.Length);
+
+    /// <summary>The indent of a plugin's detail lines, under its name.</summary>
+    private static readonly string s_indent = new(' ', s_kindWidth + 1);
 
     /// <summary>Builds the command.</summary>
     public static Command Create(CliConsole console)
@@ -24,12 +28,12 @@ internal static class PluginsCommand
             var only = parse.GetValue(kind);
             foreach (var d in catalog.Listings.Where(p => only is null || p.Kind == only))
             {
-                console.Out.WriteLine($"{d.Kind,-16} {d.Name,-18} {d.Description}");
-                console.Out.WriteLine($"{Indent}source:   {d.Source}{(d.Offline ? " (offline: reads the trace's future)" : "")}");
-                console.Out.WriteLine($"{Indent}assembly: {d.Assembly} ({d.Location})");
+                console.Out.WriteLine($"{d.Kind.PadRight(s_kindWidth)} {d.Name,-18} {d.Description}");
+                console.Out.WriteLine($"{s_indent}source:   {d.Source}{(d.Offline ? " (offline: reads the trace's future)" : "")}");
+                console.Out.WriteLine($"{s_indent}assembly: {d.Assembly} ({d.Location})");
                 foreach (var option in d.Options)
                 {
-                    console.Out.WriteLine($"{Indent}--{option.Name} <{option.Type}> (default {option.DefaultValue}): {option.Description}");
+                    console.Out.WriteLine($"{s_indent}--{option.Name} <{option.Type}> (default {option.DefaultValue}): {option.Description}");
                 }
 
                 console.Out.WriteLine();

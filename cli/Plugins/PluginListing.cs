@@ -15,7 +15,8 @@ internal sealed record PluginListing(string Kind, string Name, string Descriptio
     IReadOnlyList<OptionDescriptor> Options, string Assembly, string Location)
 {
     /// <summary>The kinds, in listing order, as <c>--kind</c> takes them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["replacement", "victim-selector", "balloon", "working-set"];
+    public static IReadOnlyList<string> Kinds { get; } =
+        ["replacement", "victim-selector", "balloon", "working-set", "compression-codec"];
 
     /// <summary>Every plugin of <paramref name="registry"/>, kind by kind.</summary>
     public static IEnumerable<PluginListing> From(IPluginRegistry registry, string assembly, string location) =>
@@ -23,7 +24,8 @@ internal sealed record PluginListing(string Kind, string Name, string Descriptio
                 new PluginListing(Kinds[0], d.Name, d.Description, d.Source, d.Offline, d.Options, assembly, location))
             .Concat(Host(Kinds[1], registry.VictimSelectors, assembly, location))
             .Concat(Host(Kinds[2], registry.BalloonStrategies, assembly, location))
-            .Concat(Host(Kinds[3], registry.WorkingSetEstimators, assembly, location));
+            .Concat(Host(Kinds[3], registry.WorkingSetEstimators, assembly, location))
+            .Concat(Host(Kinds[4], registry.CompressionCodecs, assembly, location));
 
     private static IEnumerable<PluginListing> Host<T>(string kind, IEnumerable<HostPluginDescriptor<T>> descriptors,
         string assembly, string location)

@@ -2,7 +2,10 @@ using MemFw.Framework.Host;
 
 namespace MemFw.Framework.Plugins;
 
-/// <summary>A host policy plugin (victim selector, balloon strategy, working-set estimator) as its registry describes it.</summary>
+/// <summary>
+/// A plugin created with a <see cref="HostPluginContext"/> (victim selector, balloon strategy, working-set estimator,
+/// compression codec) as its registry describes it.
+/// </summary>
 /// <typeparam name="T">The plugin kind's contract.</typeparam>
 /// <param name="Name">The stable kebab-case name.</param>
 /// <param name="Description">The one-line description.</param>

@@ -1,3 +1,4 @@
+using MemFw.Framework.Content.Compression;
 using MemFw.Framework.Host;
 
 namespace MemFw.Framework.Plugins;
@@ -16,4 +17,7 @@ public interface IPluginRegistry
 
     /// <summary>The working-set estimators of the assembly, in name order.</summary>
     IReadOnlyList<HostPluginDescriptor<IWorkingSetEstimator>> WorkingSetEstimators => [];
+
+    /// <summary>The compression codecs of the assembly, in name order.</summary>
+    IReadOnlyList<HostPluginDescriptor<ICompressionCodec>> CompressionCodecs => [];
 }

@@ -8,9 +8,9 @@ namespace MemFw.Generators;
 
 /// <summary>
 /// Finds the plugins of a compilation (replacement policies, victim selectors, balloon strategies, working-set
-/// estimators) and emits their registry, option binders and, for replacement policies, specialized dispatch. Only
-/// the pipeline is wired here: <c>Parsing/</c> turns symbols into <c>Model/</c> values and <c>Emit/</c> writes the
-/// files.
+/// estimators, compression codecs) and emits their registry, option binders and, for replacement policies,
+/// specialized dispatch. Only the pipeline is wired here: <c>Parsing/</c> turns symbols into <c>Model/</c> values
+/// and <c>Emit/</c> writes the files.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PluginGenerator : IIncrementalGenerator
@@ -22,13 +22,19 @@ public sealed class PluginGenerator : IIncrementalGenerator
         var victimSelectors = Discover(context, PluginKind.VictimSelector, StepNames.VictimSelectors);
         var balloonStrategies = Discover(context, PluginKind.BalloonStrategy, StepNames.BalloonStrategies);
         var estimators = Discover(context, PluginKind.WorkingSetEstimator, StepNames.WorkingSetEstimators);
+        var codecs = Discover(context, PluginKind.CompressionCodec, StepNames.CompressionCodecs);
 
         var registry = replacementPolicies.Collect()
             .Combine(victimSelectors.Collect())
             .Combine(balloonStrategies.Collect())
             .Combine(estimators.Collect())
+            .Combine(codecs.Collect())
             .Select(static (kinds, cancellationToken) => RegistryBuilder.Build(
-                kinds.Left.Left.Left.AddRange(kinds.Left.Left.Right).AddRange(kinds.Left.Right).AddRange(kinds.Right),
+                kinds.Left.Left.Left.Left
+                    .AddRange(kinds.Left.Left.Left.Right)
+                    .AddRange(kinds.Left.Left.Right)
+                    .AddRange(kinds.Left.Right)
+                    .AddRange(kinds.Right),
                 cancellationToken))
             .WithTrackingName(StepNames.Registry);
         context.RegisterSourceOutput(registry, SourceOutput.AddRegistry);

@@ -19,6 +19,9 @@ internal static class StepNames
     /// <summary>Each class marked <c>[WorkingSetEstimator]</c>, parsed into a plugin and its diagnostics.</summary>
     public const string WorkingSetEstimators = nameof(WorkingSetEstimators);
 
+    /// <summary>Each class marked <c>[CompressionCodec]</c>, parsed into a plugin and its diagnostics.</summary>
+    public const string CompressionCodecs = nameof(CompressionCodecs);
+
     /// <summary>The diagnostics of every parsed class.</summary>
     public const string PluginDiagnostics = nameof(PluginDiagnostics);
 

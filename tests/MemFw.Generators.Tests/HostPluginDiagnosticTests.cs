@@ -39,6 +39,19 @@ public sealed class HostPluginDiagnosticTests
     }
 
     [Fact]
+    public void CodecWithoutItsInterface_ReportsMemfw002NamingICompressionCodec()
+    {
+        var source = HostPluginTestSources.HostPlugin("CompressionCodec",
+            "public sealed class Wrong : IVictimSelector");
+
+        var diagnostic = Single(GeneratorHarness.Run(source), "MEMFW002");
+
+        Assert.Equal(
+            "Compression codec 'Lab.Wrong' must implement MemFw.Framework.Content.Compression.ICompressionCodec",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void ReplacementPolicyWithoutItsInterface_ReportsMemfw002NamingIReplacementPolicy()
     {
         var source = TestSources.Plugin("public sealed class NoContract");
@@ -112,13 +125,15 @@ public sealed class HostPluginDiagnosticTests
                 attribute, ns: "Lab.Balloons"),
             HostPluginTestSources.HostPlugin("WorkingSetEstimator",
                 "public sealed class Estimator : IWorkingSetEstimator", attribute, ns: "Lab.Estimators"),
+            HostPluginTestSources.HostPlugin("CompressionCodec", "public sealed class Codec : ICompressionCodec",
+                attribute, ns: "Lab.Codecs"),
         };
 
         var run = GeneratorHarness.Run(sources);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilerProblems());
-        Assert.Equal(4, run.Source("MemFwPluginRegistry.g.cs").Split("Name: \"same\"").Length - 1);
+        Assert.Equal(5, run.Source("MemFwPluginRegistry.g.cs").Split("Name: \"same\"").Length - 1);
     }
 
     [Theory]
@@ -234,6 +249,7 @@ public sealed class HostPluginDiagnosticTests
     {
         "VictimSelector" => "Victim selector",
         "BalloonStrategy" => "Balloon strategy",
+        "CompressionCodec" => "Compression codec",
         _ => "Working-set estimator",
     };
 

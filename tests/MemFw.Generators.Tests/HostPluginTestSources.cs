@@ -1,6 +1,9 @@
 namespace MemFw.Generators.Tests;
 
-/// <summary>Host plugin sources (victim selectors, balloon strategies, working-set estimators) for tests.</summary>
+/// <summary>
+/// Sources of plugins created with a <c>HostPluginContext</c> (victim selectors, balloon strategies, working-set
+/// estimators, compression codecs) for tests.
+/// </summary>
 internal static class HostPluginTestSources
 {
     /// <summary>
@@ -89,10 +92,81 @@ internal static class HostPluginTestSources
         """;
 
     /// <summary>
-    /// A host plugin source: class <paramref name="declaration"/> (modifiers, name and base list) marked
-    /// <c>[<paramref name="kind"/>(<paramref name="attribute"/>)]</c>, with a body that has the members of all three
-    /// host contracts (so any base list compiles), <paramref name="body"/> before them and <paramref name="extra"/>
-    /// declarations after the class; all in namespace <paramref name="ns"/>.
+    /// The compression codec <c>run-length</c>: (count, byte) pairs, with an option (an int) and no context.
+    /// </summary>
+    public const string Codec = """
+        using System;
+        using System.IO;
+        using MemFw.Framework.Content.Compression;
+        using MemFw.Framework.Plugins;
+
+        namespace Lab.Codecs;
+
+        /// <summary>Options of <see cref="RunLengthCodec"/>.</summary>
+        public sealed record RunLengthOptions
+        {
+            /// <summary>The longest run one pair encodes, 1 to 255. Default 255.</summary>
+            public int MaxRun
+            {
+                get;
+                init
+                {
+                    ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "max-run");
+                    ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 255, "max-run");
+                    field = value;
+                }
+            } = 255;
+        }
+
+        /// <summary>Writes each run of one byte as a (count, byte) pair.</summary>
+        [CompressionCodec("run-length", Description = "Runs of one byte as (count, byte) pairs", Source = "Tests")]
+        public sealed class RunLengthCodec(RunLengthOptions options) : ICompressionCodec
+        {
+            public int MaxCompressedLength(int inputLength) => 2 * inputLength;
+
+            public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
+            {
+                var written = 0;
+                for (var i = 0; i < source.Length;)
+                {
+                    var run = 1;
+                    while (run < options.MaxRun && i + run < source.Length && source[i + run] == source[i])
+                    {
+                        run++;
+                    }
+
+                    destination[written++] = (byte)run;
+                    destination[written++] = source[i];
+                    i += run;
+                }
+
+                return written;
+            }
+
+            public int Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+            {
+                var written = 0;
+                for (var i = 0; i + 1 < source.Length; i += 2)
+                {
+                    if (written + source[i] > destination.Length)
+                    {
+                        throw new InvalidDataException("the runs overflow the destination");
+                    }
+
+                    destination.Slice(written, source[i]).Fill(source[i + 1]);
+                    written += source[i];
+                }
+
+                return written;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A plugin source: class <paramref name="declaration"/> (modifiers, name and base list) marked
+    /// <c>[<paramref name="kind"/>(<paramref name="attribute"/>)]</c>, with a body that has the members of all four
+    /// contracts created with a <c>HostPluginContext</c> (so any base list compiles), <paramref name="body"/> before
+    /// them and <paramref name="extra"/> declarations after the class; all in namespace <paramref name="ns"/>.
     /// </summary>
     public static string HostPlugin(
         string kind,
@@ -104,6 +178,7 @@ internal static class HostPluginTestSources
         $$"""
         using System;
         using System.Collections.Generic;
+        using MemFw.Framework.Content.Compression;
         using MemFw.Framework.Host;
         using MemFw.Framework.Plugins;
 
@@ -117,16 +192,20 @@ internal static class HostPluginTestSources
             public void SetTargets(HostView host, IReadOnlyList<VmView> vms, Span<long> targets) { }
             public long Period => 1000;
             public long Estimate(VmView vm, IWorkingSetProbe probe, long periodStart) => 0;
+            public int MaxCompressedLength(int inputLength) => inputLength;
+            public int Compress(ReadOnlySpan<byte> source, Span<byte> destination) => 0;
+            public int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) => 0;
         }
 
         {{extra}}
         """;
 
-    /// <summary>Each host kind's attribute and contract, for theories over the three kinds.</summary>
+    /// <summary>Each such kind's attribute and contract, for theories over the four kinds.</summary>
     public static TheoryData<string, string> Kinds => new()
     {
         { "VictimSelector", "IVictimSelector" },
         { "BalloonStrategy", "IBalloonStrategy" },
         { "WorkingSetEstimator", "IWorkingSetEstimator" },
+        { "CompressionCodec", "ICompressionCodec" },
     };
 }

@@ -57,14 +57,14 @@ public sealed class IncrementalityTests
 
     /// <summary>
     /// Runs the generator over the two-plugin source, an unrelated file, a plugin with a warning and one plugin of
-    /// each host kind (so that every step has output), then again after <paramref name="edit"/>; returns the output
+    /// each other kind (so that every step has output), then again after <paramref name="edit"/>; returns the output
     /// reasons of the second run's named steps.
     /// </summary>
     private static Dictionary<string, IncrementalStepRunReason[]> RerunAfter(Func<SyntaxTree, SyntaxTree> edit)
     {
         var warned = TestSources.Plugin("public sealed class Warned : IReplacementPolicy", "\"warned\"");
         var compilation = GeneratorHarness.Compile(TestSources.TwoPlugins, Other, warned,
-            HostPluginTestSources.ThreeKinds);
+            HostPluginTestSources.ThreeKinds, HostPluginTestSources.Codec);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
         var edited = compilation.SyntaxTrees.Aggregate(compilation,
             (c, tree) => edit(tree) is var changed && changed != tree ? c.ReplaceSyntaxTree(tree, changed) : c);

@@ -38,6 +38,9 @@ internal static class FrameworkTypes
     /// <summary>The working-set estimator contract.</summary>
     public const string WorkingSetEstimator = "global::MemFw.Framework.Host.IWorkingSetEstimator";
 
+    /// <summary>The compression codec contract.</summary>
+    public const string CompressionCodec = "global::MemFw.Framework.Content.Compression.ICompressionCodec";
+
     /// <summary>The runner contract.</summary>
     public const string ReplacementRunner = "global::MemFw.Framework.Replacement.IReplacementRunner";
 
@@ -62,6 +65,7 @@ internal static class FrameworkTypes
         PluginKind.VictimSelector => VictimSelector,
         PluginKind.BalloonStrategy => BalloonStrategy,
         PluginKind.WorkingSetEstimator => WorkingSetEstimator,
+        PluginKind.CompressionCodec => CompressionCodec,
         _ => ReplacementPolicy,
     };
 }

@@ -9,9 +9,9 @@ namespace MemFw.Generators.Emit;
 /// order, and the assembly attribute through which a host finds it.
 /// </summary>
 /// <remarks>
-/// <c>ReplacementPolicies</c> is always implemented (empty when the assembly has none); a host kind's list
-/// (<c>VictimSelectors</c>, ...) only when the assembly has plugins of that kind, the interface's default being an
-/// empty list.
+/// <c>ReplacementPolicies</c> is always implemented (empty when the assembly has none); another kind's list
+/// (<c>VictimSelectors</c>, ..., <c>CompressionCodecs</c>) only when the assembly has plugins of that kind, the
+/// interface's default being an empty list.
 /// </remarks>
 internal static class RegistryEmitter
 {
@@ -64,6 +64,7 @@ internal static class RegistryEmitter
         PluginKind.VictimSelector => ("VictimSelectors", "s_victimSelectors", "victim selectors"),
         PluginKind.BalloonStrategy => ("BalloonStrategies", "s_balloonStrategies", "balloon strategies"),
         PluginKind.WorkingSetEstimator => ("WorkingSetEstimators", "s_workingSetEstimators", "working-set estimators"),
+        PluginKind.CompressionCodec => ("CompressionCodecs", "s_compressionCodecs", "compression codecs"),
         _ => ("ReplacementPolicies", "s_replacementPolicies", "replacement policies"),
     };
 

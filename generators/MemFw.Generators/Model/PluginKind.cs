@@ -14,4 +14,7 @@ internal enum PluginKind
 
     /// <summary><c>[WorkingSetEstimator]</c>: estimates one VM's working set, once per sampling period.</summary>
     WorkingSetEstimator,
+
+    /// <summary><c>[CompressionCodec]</c>: compresses and decompresses pages, for compressed-memory models.</summary>
+    CompressionCodec,
 }

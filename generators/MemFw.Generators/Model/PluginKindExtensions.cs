@@ -10,9 +10,13 @@ internal static class PluginKindExtensions
         PluginKind.ReplacementPolicy,
         PluginKind.VictimSelector,
         PluginKind.BalloonStrategy,
-        PluginKind.WorkingSetEstimator);
+        PluginKind.WorkingSetEstimator,
+        PluginKind.CompressionCodec);
 
-    /// <summary>Whether <paramref name="kind"/> is a host policy, created with a <c>HostPluginContext</c>.</summary>
+    /// <summary>
+    /// Whether plugins of <paramref name="kind"/> are created with a <c>HostPluginContext</c> and listed as
+    /// <c>HostPluginDescriptor</c>s: every kind but replacement policies.
+    /// </summary>
     public static bool IsHostKind(this PluginKind kind) => kind != PluginKind.ReplacementPolicy;
 
     /// <summary>The kind in lower case, as messages name it (<c>victim selector</c>).</summary>
@@ -21,6 +25,7 @@ internal static class PluginKindExtensions
         PluginKind.VictimSelector => "victim selector",
         PluginKind.BalloonStrategy => "balloon strategy",
         PluginKind.WorkingSetEstimator => "working-set estimator",
+        PluginKind.CompressionCodec => "compression codec",
         _ => "replacement policy",
     };
 

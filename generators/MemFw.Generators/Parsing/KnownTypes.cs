@@ -17,6 +17,9 @@ internal static class KnownTypes
     /// <summary>The attribute marking a working-set estimator plugin.</summary>
     public const string WorkingSetEstimatorAttribute = "MemFw.Framework.Plugins.WorkingSetEstimatorAttribute";
 
+    /// <summary>The attribute marking a compression codec plugin.</summary>
+    public const string CompressionCodecAttribute = "MemFw.Framework.Plugins.CompressionCodecAttribute";
+
     /// <summary>The contract a replacement policy implements.</summary>
     public const string ReplacementPolicy = "MemFw.Framework.Replacement.IReplacementPolicy";
 
@@ -28,6 +31,9 @@ internal static class KnownTypes
 
     /// <summary>The contract a working-set estimator implements.</summary>
     public const string WorkingSetEstimator = "MemFw.Framework.Host.IWorkingSetEstimator";
+
+    /// <summary>The contract a compression codec implements.</summary>
+    public const string CompressionCodec = "MemFw.Framework.Content.Compression.ICompressionCodec";
 
     /// <summary>What a policy may take in its constructor besides its options.</summary>
     public const string ReplacementContext = "MemFw.Framework.Replacement.ReplacementContext";
@@ -41,6 +47,7 @@ internal static class KnownTypes
         PluginKind.VictimSelector => VictimSelectorAttribute,
         PluginKind.BalloonStrategy => BalloonStrategyAttribute,
         PluginKind.WorkingSetEstimator => WorkingSetEstimatorAttribute,
+        PluginKind.CompressionCodec => CompressionCodecAttribute,
         _ => ReplacementPolicyAttribute,
     };
 
@@ -50,6 +57,7 @@ internal static class KnownTypes
         PluginKind.VictimSelector => VictimSelector,
         PluginKind.BalloonStrategy => BalloonStrategy,
         PluginKind.WorkingSetEstimator => WorkingSetEstimator,
+        PluginKind.CompressionCodec => CompressionCodec,
         _ => ReplacementPolicy,
     };
 

@@ -9,8 +9,9 @@ namespace MemFw.Generators.Parsing;
 
 /// <summary>
 /// Turns a class marked with a plugin kind's attribute (<c>[ReplacementPolicy]</c>, <c>[VictimSelector]</c>,
-/// <c>[BalloonStrategy]</c>, <c>[WorkingSetEstimator]</c>) into a <see cref="PluginModel"/>, checking every rule the
-/// generated code relies on; any error leaves the plugin out and is reported instead.
+/// <c>[BalloonStrategy]</c>, <c>[WorkingSetEstimator]</c>, <c>[CompressionCodec]</c>) into a
+/// <see cref="PluginModel"/>, checking every rule the generated code relies on; any error leaves the plugin out and
+/// is reported instead.
 /// </summary>
 internal static class PluginParser
 {

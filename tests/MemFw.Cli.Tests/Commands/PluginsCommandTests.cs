@@ -21,7 +21,7 @@ public sealed class PluginsCommandTests
         foreach (var name in new[] { "lru", "fifo", "nfu", "aging", "nru", "second-chance", "clock", "wsclock",
                      "random", "lfu", "opt", "arc", "clock-pro", "2q" })
         {
-            Assert.Contains(result.OutLines, l => l.StartsWith($"replacement      {name} ", StringComparison.Ordinal));
+            Assert.Contains(result.OutLines, l => l.StartsWith(Row("replacement", name), StringComparison.Ordinal));
         }
 
         Assert.Contains("--bits <int> (default 8)", result.Out, StringComparison.Ordinal);
@@ -32,6 +32,7 @@ public sealed class PluginsCommandTests
     [InlineData("victim-selector", "max-over-guarantee,shares,max-over-wss,round-robin,idle-tax,communism")]
     [InlineData("balloon", "esx,mom,xen-selfballoon,citrix-dmc")]
     [InlineData("working-set", "esx-sampling,exact-window")]
+    [InlineData("compression-codec", "lzrw1,lzrw4,lz4,zstd")]
     public void Plugins_HostKind_ListsOnlyThatKind(string kind, string names)
     {
         var result = CliRun.Succeeds("plugins", "--kind", kind);
@@ -48,7 +49,7 @@ public sealed class PluginsCommandTests
     {
         var result = CliRun.Succeeds("plugins", "--plugins", s_mru);
 
-        Assert.Contains(result.OutLines, l => l.StartsWith("replacement      mru ", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.StartsWith(Row("replacement", "mru"), StringComparison.Ordinal));
         Assert.Contains("assembly: MemFw.Examples.Mru (", result.Out, StringComparison.Ordinal);
     }
 
@@ -83,7 +84,7 @@ public sealed class PluginsCommandTests
         var result = CliRun.RunWithEnvironment(("MEMFW_PLUGINS", s_mru), "plugins");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains(result.OutLines, l => l.StartsWith("replacement      mru ", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.StartsWith(Row("replacement", "mru"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -126,4 +127,7 @@ public sealed class PluginsCommandTests
 
         Assert.Equal("memfw: error: /nonexistent/memfw-plugins: plugin folder not found", line);
     }
+
+    /// <summary>The start of a plugin's first line: its kind, padded to the longest kind, then its name.</summary>
+    private static string Row(string kind, string name) => $"{kind,-17} {name} ";
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using MemFw.Framework.Content.Compression;
 using MemFw.Framework.Host;
 using MemFw.Framework.Plugins;
 using MemFw.Plugins.Host.VictimSelection;
@@ -6,9 +7,10 @@ using MemFw.Plugins.Host.VictimSelection;
 namespace MemFw.Plugins.Tests.Host;
 
 /// <summary>
-/// What the generator will need of every host plugin, checked over all of them found by attribute: sealed, one kind
-/// attribute with a unique kebab-case name, a description and a source, the kind's interface, and one public
-/// constructor taking only its options record and/or <see cref="HostPluginContext"/>.
+/// What the generator will need of every plugin created with a <see cref="HostPluginContext"/> (host policies and
+/// compression codecs), checked over all of them found by attribute: sealed, one kind attribute with a unique
+/// kebab-case name, a description and a source, the kind's interface, and one public constructor taking only its
+/// options record and/or <see cref="HostPluginContext"/>.
 /// </summary>
 public sealed class HostPluginContractTests
 {
@@ -17,12 +19,14 @@ public sealed class HostPluginContractTests
         (typeof(VictimSelectorAttribute), typeof(IVictimSelector), "Selector"),
         (typeof(BalloonStrategyAttribute), typeof(IBalloonStrategy), "Strategy"),
         (typeof(WorkingSetEstimatorAttribute), typeof(IWorkingSetEstimator), "Estimator"),
+        (typeof(CompressionCodecAttribute), typeof(ICompressionCodec), "Codec"),
     ];
 
     [Theory]
     [InlineData(0, 6)]
     [InlineData(1, 4)]
     [InlineData(2, 2)]
+    [InlineData(3, 4)]
     public void Plugins_EveryHostPlugin_SealedNamedAndConstructible(int kind, int count)
     {
         var (attributeType, contract, suffix) = s_kinds[kind];
