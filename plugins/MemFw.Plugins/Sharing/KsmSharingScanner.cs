@@ -104,17 +104,19 @@ public sealed class KsmSharingScanner : ISharingScanner
         while (budget > 0 && passedOver < space.PageCount)
         {
             var page = space.PagesOf(space.Vms[_vmIndex])[_position];
-            Advance(space);
             if (space.IsOnZeroFrame(page))
             {
                 passedOver++;
-                continue;
+            }
+            else
+            {
+                passedOver = 0;
+                budget--;
+                _scanned++;
+                CompareAndMerge(space, page);
             }
 
-            passedOver = 0;
-            budget--;
-            _scanned++;
-            CompareAndMerge(space, page);
+            Advance(space);
         }
     }
 
