@@ -36,7 +36,7 @@ public sealed class SharingSpace
     private readonly List<ulong> _pageGfn = [];
     private readonly List<int> _pageFrame = [];
     private readonly Dictionary<(int Vm, ulong Gfn), int> _pageIds = [];
-    private readonly SortedDictionary<int, VmPages> _vms = [];
+    private readonly Dictionary<int, VmPages> _vms = [];
     private readonly List<int> _vmIds = [];
 
     /// <summary>Guest pages mapping each frame; 0 once the frame is freed (its id is never reused).</summary>
@@ -219,8 +219,8 @@ public sealed class SharingSpace
         if (!_vms.TryGetValue(vm, out var pages))
         {
             _vms.Add(vm, pages = new VmPages());
-            _vmIds.Clear();
-            _vmIds.AddRange(_vms.Keys);
+            var at = _vmIds.BinarySearch(vm);
+            _vmIds.Insert(~at, vm);
         }
 
         pages.Add(page, gfn);

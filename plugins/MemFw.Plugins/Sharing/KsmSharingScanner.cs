@@ -103,7 +103,8 @@ public sealed class KsmSharingScanner : ISharingScanner
         var passedOver = 0;
         while (budget > 0 && passedOver < space.PageCount)
         {
-            var page = space.PagesOf(space.Vms[_vmIndex])[_position];
+            var pages = space.PagesOf(space.Vms[_vmIndex]);
+            var page = pages[_position];
             if (space.IsOnZeroFrame(page))
             {
                 passedOver++;
@@ -116,14 +117,14 @@ public sealed class KsmSharingScanner : ISharingScanner
                 CompareAndMerge(space, page);
             }
 
-            Advance(space);
+            Advance(space, pages.Length);
         }
     }
 
-    /// <summary>Moves the cursor to the next page; after the last, ends the pass.</summary>
-    private void Advance(SharingSpace space)
+    /// <summary>Moves the cursor past a page of a VM of <paramref name="vmPages"/> pages; after the last, ends the pass.</summary>
+    private void Advance(SharingSpace space, int vmPages)
     {
-        if (++_position < space.PagesOf(space.Vms[_vmIndex]).Length)
+        if (++_position < vmPages)
         {
             return;
         }

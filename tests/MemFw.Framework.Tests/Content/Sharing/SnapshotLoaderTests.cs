@@ -32,8 +32,12 @@ public sealed class SnapshotLoaderTests
         var withinZero = new SharingSpace(new SharingSettings { Salting = true, ZeroPageSharing = true });
 
         Assert.Equal(rows.Count, SnapshotLoader.Load(across, trace, time, readContent: false).Added);
-        SnapshotLoader.Load(within, trace, time, readContent: false);
-        SnapshotLoader.Load(withinZero, trace, time, readContent: false);
+        for (var page = 0; page < across.PageCount; page++)
+        {
+            across.TryGetContent(page, out var content);
+            within.SetContent(across.VmOf(page), across.GfnOf(page), content);
+            withinZero.SetContent(across.VmOf(page), across.GfnOf(page), content);
+        }
 
         var zero = rows.Count(r => r.Zero);
         var withinVm = rows.GroupBy(r => r.Vm).Sum(vm => vm.Count() - vm.Select(r => r.Hash).Distinct().Count());

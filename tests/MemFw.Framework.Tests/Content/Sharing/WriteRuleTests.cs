@@ -79,37 +79,29 @@ public sealed class WriteRuleTests : IDisposable
 
     private static void ReplayWrites(Trace trace, SharingSpace space)
     {
-        using var reader = trace.OpenAccesses(AccessColumns.All);
-        var batch = new AccessBatch();
-        while (reader.Read(batch) > 0)
+        foreach (var (vm, gfn) in Writes(trace))
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (batch.Kind[i] == AccessKind.Write && !batch.Io[i])
-                {
-                    space.Write(batch.Vm[i], batch.Gpa[i] >> TraceFormat.PageShift);
-                }
-            }
+            space.Write(vm, gfn);
         }
     }
 
-    private static HashSet<(int Vm, ulong Gfn)> WrittenPages(Trace trace)
+    private static HashSet<(int Vm, ulong Gfn)> WrittenPages(Trace trace) => [.. Writes(trace)];
+
+    /// <summary>The page of every write to RAM, in trace order.</summary>
+    private static IEnumerable<(int Vm, ulong Gfn)> Writes(Trace trace)
     {
-        using var reader = trace.OpenAccesses(AccessColumns.All);
+        using var reader = trace.OpenAccesses(AccessColumns.Replay);
         var batch = new AccessBatch();
-        var written = new HashSet<(int, ulong)>();
         while (reader.Read(batch) > 0)
         {
             for (var i = 0; i < batch.Count; i++)
             {
                 if (batch.Kind[i] == AccessKind.Write && !batch.Io[i])
                 {
-                    written.Add((batch.Vm[i], batch.Gpa[i] >> TraceFormat.PageShift));
+                    yield return (batch.Vm[i], batch.Gpa[i] >> TraceFormat.PageShift);
                 }
             }
         }
-
-        return written;
     }
 
     private static Dictionary<(int Vm, ulong Gfn), PageContent> Snapshot(Trace trace, long time)
