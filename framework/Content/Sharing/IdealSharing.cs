@@ -1,6 +1,6 @@
 namespace MemFw.Framework.Content.Sharing;
 
-/// <summary>The best any scanner could do on a <see cref="SharingSpace"/> as it is now: every duplicate merged.</summary>
+/// <summary>The best any scanner could do on a <see cref="SharingSpace"/> now: every duplicate merged.</summary>
 public static class IdealSharing
 {
     /// <summary>

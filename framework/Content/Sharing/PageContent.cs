@@ -24,7 +24,9 @@ public readonly struct PageContent : IEquatable<PageContent>, IComparable<PageCo
     /// <param name="hash">XXH3-64 of the 4096 bytes (<see cref="PageHash"/>), or any value a test wants.</param>
     /// <param name="zero">Whether every byte is zero.</param>
     /// <param name="bytes">The 4096 bytes, or <see langword="null"/> when the trace has none; kept, not copied.</param>
-    /// <exception cref="ArgumentException"><paramref name="bytes"/> is not 4096 long, or is given for a zero page.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="bytes"/> is not 4096 long, or is given for a zero page.
+    /// </exception>
     public PageContent(ulong hash, bool zero, byte[]? bytes)
     {
         if (bytes is not null && bytes.Length != TraceFormat.PageSize)
@@ -57,7 +59,7 @@ public readonly struct PageContent : IEquatable<PageContent>, IComparable<PageCo
     /// <summary>The 4096 bytes; empty when <see cref="HasBytes"/> is false.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
-    /// <summary>The content of <paramref name="page"/>'s bytes: hashed, and zero-flagged without bytes if all zero.</summary>
+    /// <summary>The content of <paramref name="page"/>: hashed, and zero-flagged without bytes if all zero.</summary>
     /// <exception cref="ArgumentException"><paramref name="page"/> is not 4096 bytes long.</exception>
     public static PageContent FromBytes(byte[] page)
     {

@@ -11,8 +11,8 @@ namespace MemFw.Framework.Content.Sharing;
 /// <param name="Pages">Guest pages in the space.</param>
 /// <param name="FramesInUse">Machine frames backing them.</param>
 /// <param name="PagesShared">KSM's <c>pages_shared</c>: frames holding shared content.</param>
-/// <param name="PagesSharing">KSM's <c>pages_sharing</c>: pages sharing them beyond the first, i.e. frames saved.</param>
-/// <param name="ZeroPages">esxtop's ZERO: guest pages mapped to a shared all-zero frame (part of <see cref="Shared"/>).</param>
+/// <param name="PagesSharing">KSM's <c>pages_sharing</c>: pages sharing them beyond the first (frames saved).</param>
+/// <param name="ZeroPages">esxtop's ZERO: pages on a shared all-zero frame (part of <see cref="Shared"/>).</param>
 /// <param name="UnknownPages">Pages written since their last snapshot: content unknown, never merged.</param>
 public readonly record struct SharingCounters(
     long Pages, long FramesInUse, long PagesShared, long PagesSharing, long ZeroPages, long UnknownPages)
@@ -20,7 +20,7 @@ public readonly record struct SharingCounters(
     /// <summary>esxtop's SHRD (vSphere <c>mem.shared</c>): guest pages mapped to shared frames.</summary>
     public long Shared => PagesShared + PagesSharing;
 
-    /// <summary>esxtop's <c>shared_common</c> (vSphere <c>mem.sharedcommon</c>): machine frames backing shared pages.</summary>
+    /// <summary>vSphere's <c>mem.sharedcommon</c> (shared_common): machine frames backing shared pages.</summary>
     public long SharedCommon => PagesShared;
 
     /// <summary>esxtop's SHRDSVD: machine frames saved by sharing (<c>Shared - SharedCommon</c>).</summary>

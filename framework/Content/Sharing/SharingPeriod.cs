@@ -5,4 +5,5 @@ namespace MemFw.Framework.Content.Sharing;
 /// <param name="Elapsed">Scan time so far: <paramref name="Number"/> times the scanner's period.</param>
 /// <param name="Space">The space's counters (pages saved, frames in use).</param>
 /// <param name="Scanner">The scanner's counters.</param>
-public readonly record struct SharingPeriod(int Number, TimeSpan Elapsed, SharingCounters Space, ScannerCounters Scanner);
+public readonly record struct SharingPeriod(
+    int Number, TimeSpan Elapsed, SharingCounters Space, ScannerCounters Scanner);

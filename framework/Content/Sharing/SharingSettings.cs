@@ -4,8 +4,8 @@ namespace MemFw.Framework.Content.Sharing;
 public sealed record SharingSettings
 {
     /// <summary>
-    /// The zero-page hack: every all-zero guest page is mapped to one machine frame as soon as a snapshot shows it, with
-    /// no scanning. Default off.
+    /// The zero-page hack: every all-zero guest page is mapped to one machine frame as soon as a snapshot shows it,
+    /// with no scanning. Default off.
     /// </summary>
     /// <remarks>
     /// As KSM's <c>use_zero_pages</c> (default 0) maps empty pages to the kernel's zero page, and as hypervisors
@@ -16,8 +16,9 @@ public sealed record SharingSettings
 
     /// <summary>Salting: merge pages only within a VM (each VM is its own salt). Default off.</summary>
     /// <remarks>
-    /// ESX's <c>Mem.ShareForceSalting</c> = 2 (the default since 5.5 P03, 5.1 U3 and 6.0) shares pages only when salt and
-    /// content are equal, and the salt defaults to the VM's UUID: inter-VM sharing is off. Here the salt is the VM id.
+    /// ESX's <c>Mem.ShareForceSalting</c> = 2 (the default since 5.5 P03, 5.1 U3 and 6.0) shares pages only when salt
+    /// and content are equal, and the salt defaults to the VM's UUID: inter-VM sharing is off. Here the salt is the
+    /// VM id.
     /// </remarks>
     public bool Salting { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace MemFw.Framework.Content.Sharing;
 
-/// <summary>Runs a scanner over a space whose contents stay fixed (one snapshot, or several VMs' at one time).</summary>
+/// <summary>Runs a scanner over a space whose contents stay fixed (a snapshot, or several VMs' at one time).</summary>
 public static class SharingSimulation
 {
     /// <summary>Runs <paramref name="periods"/> scan periods and records the counters after each.</summary>
@@ -23,7 +23,9 @@ public static class SharingSimulation
     }
 
     /// <summary>Runs as many whole scan periods as fit in <paramref name="scanTime"/> of the scanner's time.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scanTime"/> is negative or needs over 2^31 periods.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="scanTime"/> is negative or needs over 2^31 periods.
+    /// </exception>
     public static SharingRun Run(SharingSpace space, ISharingScanner scanner, TimeSpan scanTime)
     {
         ArgumentNullException.ThrowIfNull(scanner);

@@ -45,7 +45,7 @@ public sealed class SharingSpace
     /// <summary>Each frame's content; meaningless where <see cref="_frameKnown"/> is false.</summary>
     private readonly List<PageContent> _frameContent = [];
 
-    /// <summary>Whether each frame's content is known (false for the frame of a page written since its snapshot).</summary>
+    /// <summary>Whether each frame's content is known (not for a page written since its snapshot).</summary>
     private readonly List<bool> _frameKnown = [];
 
     /// <summary>The salt of each frame's pages: their VM under salting, else 0.</summary>
@@ -108,7 +108,7 @@ public sealed class SharingSpace
     /// <summary>Whether <paramref name="page"/> is mapped to the zero frame of the zero-page hack.</summary>
     public bool IsOnZeroFrame(int page) => _pageFrame[page] == _zeroFrame;
 
-    /// <summary>The salt of a page: pages merge only with pages of the same salt (its VM under salting, else 0).</summary>
+    /// <summary>A page's salt: pages merge only with pages of the same salt (its VM under salting, else 0).</summary>
     public int SaltOf(int page) => Settings.Salting ? _pageVm[page] : 0;
 
     /// <summary>Gets a page's content, if known (false for a page written since its last snapshot).</summary>
@@ -180,7 +180,7 @@ public sealed class SharingSpace
         }
 
         Detach(frame);
-        _pageFrame[page] = NewFrame(default, known: false, _frameSalt[frame]);
+        _pageFrame[page] = NewFrame(default, known: false, SaltOf(page));
         Attach(_pageFrame[page]);
     }
 
@@ -281,7 +281,7 @@ public sealed class SharingSpace
         }
     }
 
-    /// <summary>One page fewer maps <paramref name="frame"/> (the caller remaps the page); keeps the counters.</summary>
+    /// <summary>One page fewer maps <paramref name="frame"/> (the caller remaps it); keeps the counters.</summary>
     private void Detach(int frame)
     {
         var sharers = --CollectionsMarshal.AsSpan(_sharers)[frame];
@@ -308,7 +308,7 @@ public sealed class SharingSpace
         }
     }
 
-    /// <summary>The pages of one VM, kept in guest frame number order (sorted again only when a page arrives out of it).</summary>
+    /// <summary>The pages of one VM in guest frame number order (sorted again when a page arrives out of it).</summary>
     private sealed class VmPages
     {
         private readonly List<int> _pages = [];

@@ -1,6 +1,8 @@
 namespace MemFw.Framework.Content.Sharing;
 
-/// <summary>What loading one snapshot did to a <see cref="SharingSpace"/>: its pages counted by <see cref="PageUpdate"/>.</summary>
+/// <summary>
+/// What loading one snapshot did to a <see cref="SharingSpace"/>: its pages counted by <see cref="PageUpdate"/>.
+/// </summary>
 /// <param name="Added">Pages new to the space.</param>
 /// <param name="Unchanged">Pages whose known content the snapshot confirms.</param>
 /// <param name="Refreshed">Pages written since the last snapshot, whose content is known again.</param>

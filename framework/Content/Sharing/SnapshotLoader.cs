@@ -9,7 +9,7 @@ namespace MemFw.Framework.Content.Sharing;
 /// </remarks>
 public static class SnapshotLoader
 {
-    /// <summary>Every snapshot time of <paramref name="trace"/>, ascending; empty when it has no page contents.</summary>
+    /// <summary>Every snapshot time of <paramref name="trace"/>, ascending; empty without page contents.</summary>
     public static IReadOnlyList<long> Times(Trace trace)
     {
         ArgumentNullException.ThrowIfNull(trace);

@@ -33,7 +33,8 @@ namespace MemFw.Plugins.Sharing;
 /// a false match stays, and the scanned page is left alone.
 /// </para>
 /// </remarks>
-[SharingScanner("esx", Description = "VMware ESX: random rate-limited scan, global hash table of shared and hint frames",
+[SharingScanner("esx",
+    Description = "VMware ESX: random rate-limited scan, global hash table of shared and hint frames",
     Source = "Waldspurger, Memory Resource Management in VMware ESX Server, OSDI 2002, section 4.2")]
 public sealed class EsxSharingScanner : ISharingScanner
 {

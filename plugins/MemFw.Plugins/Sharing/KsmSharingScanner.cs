@@ -44,7 +44,7 @@ public sealed class KsmSharingScanner : ISharingScanner
 {
     private readonly KsmSharingOptions _options;
 
-    /// <summary>Merged frames by (salt, content); several per content once nodes fill up (a stable node chain).</summary>
+    /// <summary>Merged frames by (salt, content); several per content once nodes fill (a stable node chain).</summary>
     private readonly SortedDictionary<(int Salt, PageContent Content), List<int>> _stable = [];
 
     /// <summary>Unchanged, unmerged pages of this pass by (salt, content at insertion).</summary>
@@ -55,7 +55,9 @@ public sealed class KsmSharingScanner : ISharingScanner
     /// <summary>Each page's checksum at its previous scan.</summary>
     private ulong[] _checksum = [];
 
-    /// <summary>Whether <see cref="_checksum"/> holds a checksum (false before the first scan, or after an unknown content).</summary>
+    /// <summary>
+    /// Whether <see cref="_checksum"/> holds one (not before a first scan, nor after unknown content).
+    /// </summary>
     private bool[] _hasChecksum = [];
 
     /// <summary>Whether each page's last scan found it changing.</summary>
@@ -121,7 +123,9 @@ public sealed class KsmSharingScanner : ISharingScanner
         }
     }
 
-    /// <summary>Moves the cursor past a page of a VM of <paramref name="vmPages"/> pages; after the last, ends the pass.</summary>
+    /// <summary>
+    /// Moves the cursor past a page of a VM with <paramref name="vmPages"/> pages; the last ends a pass.
+    /// </summary>
     private void Advance(SharingSpace space, int vmPages)
     {
         if (++_position < vmPages)

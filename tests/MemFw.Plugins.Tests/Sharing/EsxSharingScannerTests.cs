@@ -116,11 +116,13 @@ public sealed class EsxSharingScannerTests : SharingScannerContractTests
     public void Scan_OtherSeed_OtherRandomOrder()
     {
         var options = new EsxSharingOptions { PagesPerVm = 5 };
-        var first = SharingSimulation.Run(CraftedPages.Space(new SharingSettings(), CraftedPages.Mixed()), Esx(options, 1), 8);
-        var second = SharingSimulation.Run(CraftedPages.Space(new SharingSettings(), CraftedPages.Mixed()), Esx(options, 2), 8);
+        var first = SharingSimulation.Run(Mixed(), Esx(options, 1), 8);
+        var second = SharingSimulation.Run(Mixed(), Esx(options, 2), 8);
 
         Assert.NotEqual(first.Periods.Select(p => p.Space.Saved), second.Periods.Select(p => p.Space.Saved));
     }
+
+    private static SharingSpace Mixed() => CraftedPages.Space(new SharingSettings(), CraftedPages.Mixed());
 
     private static EsxSharingScanner Esx(EsxSharingOptions options, int seed = 0) =>
         new(options, new HostPluginContext(seed, 1));

@@ -137,7 +137,8 @@ public sealed class KsmSharingScannerTests : SharingScannerContractTests
 
         var frames = (copies + maxPageSharing - 1) / maxPageSharing;
         Assert.Equal(frames, space.Counters.FramesInUse);
-        Assert.All(Enumerable.Range(0, copies), p => Assert.InRange(space.SharersOf(space.FrameOf(p)), 1, maxPageSharing));
+        Assert.All(Enumerable.Range(0, copies),
+            p => Assert.InRange(space.SharersOf(space.FrameOf(p)), 1, maxPageSharing));
     }
 
     [Fact]

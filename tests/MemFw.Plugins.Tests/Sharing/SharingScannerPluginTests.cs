@@ -41,14 +41,14 @@ public sealed class SharingScannerPluginTests
             Assert.Throws<ArgumentOutOfRangeException>(() => new KsmSharingOptions { PagesToScan = 0 }).ParamName);
         Assert.Equal("max-page-sharing",
             Assert.Throws<ArgumentOutOfRangeException>(() => new KsmSharingOptions { MaxPageSharing = 1 }).ParamName);
-        Assert.Equal("sleep-milliseconds",
-            Assert.Throws<ArgumentOutOfRangeException>(() => new KsmSharingOptions { SleepMilliseconds = 0 }).ParamName);
+        Assert.Equal("sleep-milliseconds", Assert.Throws<ArgumentOutOfRangeException>(
+            () => new KsmSharingOptions { SleepMilliseconds = 0 }).ParamName);
         Assert.Equal("pages-per-vm",
             Assert.Throws<ArgumentOutOfRangeException>(() => new EsxSharingOptions { PagesPerVm = 0 }).ParamName);
         Assert.Equal("pages-total",
             Assert.Throws<ArgumentOutOfRangeException>(() => new EsxSharingOptions { PagesTotal = 0 }).ParamName);
-        Assert.Equal("period-milliseconds",
-            Assert.Throws<ArgumentOutOfRangeException>(() => new EsxSharingOptions { PeriodMilliseconds = 0 }).ParamName);
+        Assert.Equal("period-milliseconds", Assert.Throws<ArgumentOutOfRangeException>(
+            () => new EsxSharingOptions { PeriodMilliseconds = 0 }).ParamName);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ internal static class CraftedPages
             UnknownPages: 0);
     }
 
-    /// <summary>Merges every page into the frame of the first page of its LINQ group, as an ideal scanner would.</summary>
+    /// <summary>Merges every page into the frame of the first page of its LINQ group, as an ideal scanner.</summary>
     public static void MergeAll(SharingSpace space)
     {
         var groups = Enumerable.Range(0, space.PageCount)

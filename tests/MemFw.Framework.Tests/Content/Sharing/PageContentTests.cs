@@ -34,7 +34,8 @@ public sealed class PageContentTests
     {
         var contents = new[]
         {
-            CraftedPages.Colliding(1), CraftedPages.Colliding(2), new PageContent(CraftedPages.CollidingHash, false, null),
+            CraftedPages.Colliding(1), CraftedPages.Colliding(2),
+            new PageContent(CraftedPages.CollidingHash, false, null),
             CraftedPages.Content(3), PageContent.Zero, new PageContent(1, false, null), CraftedPages.Colliding(1),
         };
 

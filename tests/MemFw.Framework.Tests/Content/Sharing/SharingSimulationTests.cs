@@ -19,7 +19,8 @@ public sealed class SharingSimulationTests
         Assert.Equal(Enumerable.Range(1, 40), run.Periods.Select(p => p.Number));
         Assert.Equal(TimeSpan.FromMilliseconds(500 * 40), run.Periods[^1].Elapsed);
         // 37 merges reach the ideal (72 - 35 frames); one merge per period until then.
-        Assert.Equal(Enumerable.Range(1, 40).Select(p => (long)Math.Min(p, 37)), run.Periods.Select(p => p.Space.Saved));
+        Assert.Equal(
+            Enumerable.Range(1, 40).Select(p => (long)Math.Min(p, 37)), run.Periods.Select(p => p.Space.Saved));
         Assert.Equal(run.Ideal, run.Periods[^1].Space);
         Assert.Equal(40, run.Periods[^1].Scanner.PagesScanned);
     }
@@ -35,7 +36,7 @@ public sealed class SharingSimulationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SharingSimulation.Run(space, new OneMergePerPeriod(), -1));
     }
 
-    /// <summary>A scanner for the simulation's bookkeeping: merges the first mergeable pair it finds, every 0.5 s.</summary>
+    /// <summary>A scanner for the bookkeeping: merges the first mergeable pair it finds, every 0.5 s.</summary>
     private sealed class OneMergePerPeriod : ISharingScanner
     {
         private long _scans;

@@ -122,7 +122,8 @@ public sealed class SnapshotLoaderTests
         }
 
         var byBytes = rows.GroupBy(r => r.Vm)
-            .Sum(vm => vm.Count() - vm.Select(r => r.Zero ? "zero" : Convert.ToHexString(r.Content!)).Distinct().Count());
+            .Sum(vm => vm.Count()
+                - vm.Select(r => r.Zero ? "zero" : Convert.ToHexString(r.Content!)).Distinct().Count());
         Assert.Equal(byBytes, IdealSharing.Counters(space).Saved);
         Assert.Equal(3 * (148 - 1 + 373), byBytes);
     }
@@ -136,7 +137,8 @@ public sealed class SnapshotLoaderTests
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                rows.Add(new Row(batch.Vm[i], batch.Time[i], batch.Gfn[i], batch.Hash[i], batch.Zero[i], batch.Content[i]));
+                rows.Add(new Row(
+                    batch.Vm[i], batch.Time[i], batch.Gfn[i], batch.Hash[i], batch.Zero[i], batch.Content[i]));
             }
         }
 

@@ -115,7 +115,8 @@ public sealed class WriteRuleTests : IDisposable
             {
                 if (batch.Time[i] == time)
                 {
-                    pages.Add((batch.Vm[i], batch.Gfn[i]), new PageContent(batch.Hash[i], batch.Zero[i], batch.Content[i]));
+                    pages.Add(
+                        (batch.Vm[i], batch.Gfn[i]), new PageContent(batch.Hash[i], batch.Zero[i], batch.Content[i]));
                 }
             }
         }
@@ -153,7 +154,8 @@ public sealed class WriteRuleTests : IDisposable
                 var gfn = random.Next(PagesPerVm);
                 var write = random.Next(5) == 0;
                 var gpa = ((ulong)gfn << TraceFormat.PageShift) + (ulong)random.Next(4096);
-                writer.Accesses.Add(step, (ushort)vm, 0, gpa, gpa, write ? AccessKind.Write : AccessKind.Read, 8, false);
+                var kind = write ? AccessKind.Write : AccessKind.Read;
+                writer.Accesses.Add(step, (ushort)vm, 0, gpa, gpa, kind, 8, false);
                 if (write && !written.Contains((vm, gfn)))
                 {
                     written.Add((vm, gfn));
