@@ -16,11 +16,7 @@ public sealed record EsxSharingOptions
     public int PeriodMilliseconds
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "period-milliseconds");
-            field = value;
-        }
+        init => field = SharingOptionRanges.AtLeast(value, 1, "period-milliseconds");
     } = 1000;
 
     /// <summary>
@@ -30,11 +26,7 @@ public sealed record EsxSharingOptions
     public int PagesPerVm
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "pages-per-vm");
-            field = value;
-        }
+        init => field = SharingOptionRanges.AtLeast(value, 1, "pages-per-vm");
     } = 50;
 
     /// <summary>
@@ -44,10 +36,6 @@ public sealed record EsxSharingOptions
     public int PagesTotal
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "pages-total");
-            field = value;
-        }
+        init => field = SharingOptionRanges.AtLeast(value, 1, "pages-total");
     } = 200;
 }

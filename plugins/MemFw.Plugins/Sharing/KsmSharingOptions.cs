@@ -10,11 +10,7 @@ public sealed record KsmSharingOptions
     public int PagesToScan
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "pages-to-scan");
-            field = value;
-        }
+        init => field = SharingOptionRanges.AtLeast(value, 1, "pages-to-scan");
     } = 100;
 
     /// <summary>
@@ -24,11 +20,7 @@ public sealed record KsmSharingOptions
     public int SleepMilliseconds
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "sleep-milliseconds");
-            field = value;
-        }
+        init => field = SharingOptionRanges.AtLeast(value, 1, "sleep-milliseconds");
     } = 20;
 
     /// <summary>
@@ -38,10 +30,6 @@ public sealed record KsmSharingOptions
     public int MaxPageSharing
     {
         get;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 2, "max-page-sharing");
-            field = value;
-        }
+        init => field = SharingOptionRanges.AtLeast(value, 2, "max-page-sharing");
     } = 256;
 }
