@@ -14,9 +14,12 @@ namespace MemFw.Benchmarks.Content;
 /// the first pass (checksums, hints), the merging one and steady passes over merged pages. Each period scans a whole
 /// pass (KSM: <c>pages_to_scan</c> = all pages; ESX: per-VM limit = the VM's pages, host limit = all pages), so the
 /// cost is per page, not per period. The baseline makes ten times as many passes, so that its iterations are long
-/// enough to time; all results are per page.
+/// enough to time; all results are per page. Min and median columns, because a shared machine spreads the
+/// iterations widely.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class SharingScanBenchmarks
 {
