@@ -16,7 +16,8 @@ internal sealed record PluginListing(string Kind, string Name, string Descriptio
 {
     /// <summary>The kinds, in listing order, as <c>--kind</c> takes them.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["replacement", "victim-selector", "balloon", "working-set", "compression-codec"];
+        ["replacement", "victim-selector", "balloon", "working-set", "compression-codec", "sharing-scanner",
+            "backing-store"];
 
     /// <summary>Every plugin of <paramref name="registry"/>, kind by kind.</summary>
     public static IEnumerable<PluginListing> From(IPluginRegistry registry, string assembly, string location) =>
@@ -25,7 +26,9 @@ internal sealed record PluginListing(string Kind, string Name, string Descriptio
             .Concat(Host(Kinds[1], registry.VictimSelectors, assembly, location))
             .Concat(Host(Kinds[2], registry.BalloonStrategies, assembly, location))
             .Concat(Host(Kinds[3], registry.WorkingSetEstimators, assembly, location))
-            .Concat(Host(Kinds[4], registry.CompressionCodecs, assembly, location));
+            .Concat(Host(Kinds[4], registry.CompressionCodecs, assembly, location))
+            .Concat(Host(Kinds[5], registry.SharingScanners, assembly, location))
+            .Concat(Host(Kinds[6], registry.BackingStores, assembly, location));
 
     private static IEnumerable<PluginListing> Host<T>(string kind, IEnumerable<HostPluginDescriptor<T>> descriptors,
         string assembly, string location)

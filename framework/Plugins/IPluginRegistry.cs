@@ -1,4 +1,6 @@
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Content.Compression;
+using MemFw.Framework.Content.Sharing;
 using MemFw.Framework.Host;
 
 namespace MemFw.Framework.Plugins;
@@ -20,4 +22,10 @@ public interface IPluginRegistry
 
     /// <summary>The compression codecs of the assembly, in name order.</summary>
     IReadOnlyList<HostPluginDescriptor<ICompressionCodec>> CompressionCodecs => [];
+
+    /// <summary>The page-sharing scanners of the assembly, in name order.</summary>
+    IReadOnlyList<HostPluginDescriptor<ISharingScanner>> SharingScanners => [];
+
+    /// <summary>The backing stores of the assembly, in name order.</summary>
+    IReadOnlyList<HostPluginDescriptor<IBackingStore>> BackingStores => [];
 }

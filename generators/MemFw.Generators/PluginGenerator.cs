@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MemFw.Generators.Emit;
 using MemFw.Generators.Model;
 using MemFw.Generators.Parsing;
@@ -18,24 +19,17 @@ public sealed class PluginGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var replacementPolicies = Discover(context, PluginKind.ReplacementPolicy, StepNames.ReplacementPolicies);
-        var victimSelectors = Discover(context, PluginKind.VictimSelector, StepNames.VictimSelectors);
-        var balloonStrategies = Discover(context, PluginKind.BalloonStrategy, StepNames.BalloonStrategies);
-        var estimators = Discover(context, PluginKind.WorkingSetEstimator, StepNames.WorkingSetEstimators);
-        var codecs = Discover(context, PluginKind.CompressionCodec, StepNames.CompressionCodecs);
+        IncrementalValueProvider<ImmutableArray<LocatedPlugin>>? all = null;
+        foreach (var kind in PluginKindExtensions.All)
+        {
+            var plugins = Discover(context, kind, StepNames.Of(kind)).Collect();
+            all = all is { } previous
+                ? previous.Combine(plugins).Select(static (pair, _) => pair.Left.AddRange(pair.Right))
+                : plugins;
+        }
 
-        var registry = replacementPolicies.Collect()
-            .Combine(victimSelectors.Collect())
-            .Combine(balloonStrategies.Collect())
-            .Combine(estimators.Collect())
-            .Combine(codecs.Collect())
-            .Select(static (kinds, cancellationToken) => RegistryBuilder.Build(
-                kinds.Left.Left.Left.Left
-                    .AddRange(kinds.Left.Left.Left.Right)
-                    .AddRange(kinds.Left.Left.Right)
-                    .AddRange(kinds.Left.Right)
-                    .AddRange(kinds.Right),
-                cancellationToken))
+        var registry = all!.Value
+            .Select(static (plugins, cancellationToken) => RegistryBuilder.Build(plugins, cancellationToken))
             .WithTrackingName(StepNames.Registry);
         context.RegisterSourceOutput(registry, SourceOutput.AddRegistry);
     }

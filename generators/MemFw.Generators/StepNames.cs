@@ -1,3 +1,5 @@
+using MemFw.Generators.Model;
+
 namespace MemFw.Generators;
 
 /// <summary>The tracking names of the pipeline's steps, so tests can check which steps an edit re-ran.</summary>
@@ -22,6 +24,12 @@ internal static class StepNames
     /// <summary>Each class marked <c>[CompressionCodec]</c>, parsed into a plugin and its diagnostics.</summary>
     public const string CompressionCodecs = nameof(CompressionCodecs);
 
+    /// <summary>Each class marked <c>[SharingScanner]</c>, parsed into a plugin and its diagnostics.</summary>
+    public const string SharingScanners = nameof(SharingScanners);
+
+    /// <summary>Each class marked <c>[BackingStore]</c>, parsed into a plugin and its diagnostics.</summary>
+    public const string BackingStores = nameof(BackingStores);
+
     /// <summary>The diagnostics of every parsed class.</summary>
     public const string PluginDiagnostics = nameof(PluginDiagnostics);
 
@@ -33,4 +41,16 @@ internal static class StepNames
 
     /// <summary>The registry of the assembly: plugins of every kind in name order, and name clashes.</summary>
     public const string Registry = nameof(Registry);
+
+    /// <summary>The discovery step of <paramref name="kind"/>.</summary>
+    public static string Of(PluginKind kind) => kind switch
+    {
+        PluginKind.VictimSelector => VictimSelectors,
+        PluginKind.BalloonStrategy => BalloonStrategies,
+        PluginKind.WorkingSetEstimator => WorkingSetEstimators,
+        PluginKind.CompressionCodec => CompressionCodecs,
+        PluginKind.SharingScanner => SharingScanners,
+        PluginKind.BackingStore => BackingStores,
+        _ => ReplacementPolicies,
+    };
 }

@@ -162,6 +162,37 @@ internal static class HostPluginTestSources
         }
         """;
 
+    /// <summary>A sharing scanner and a backing store, each without options, for the steps of those kinds.</summary>
+    public const string ContentKinds = """
+        using System;
+        using MemFw.Framework.Content.Backing;
+        using MemFw.Framework.Content.Sharing;
+        using MemFw.Framework.Host;
+        using MemFw.Framework.Plugins;
+
+        namespace Lab.Content;
+
+        /// <summary>Scans nothing.</summary>
+        [SharingScanner("idle", Description = "Scans nothing", Source = "Tests")]
+        public sealed class IdleScanner(HostPluginContext context) : ISharingScanner
+        {
+            public TimeSpan Period => TimeSpan.FromMilliseconds(context.Seed % 10 + 1);
+            public ScannerCounters Counters => default;
+            public void Scan(SharingSpace space) { }
+        }
+
+        /// <summary>Keeps nothing.</summary>
+        [BackingStore("null", Description = "Refuses every page", Source = "Tests")]
+        public sealed class NullStore : IBackingStore
+        {
+            public long Pages => 0;
+            public long MachineFrames => 0;
+            public StoreOutcome Store(SwapKey key, long stamp, int compressedBytes) => new(false, 0);
+            public LoadOutcome Load(SwapKey key) => LoadOutcome.Miss;
+            public void Discard(SwapKey key) { }
+        }
+        """;
+
     /// <summary>
     /// A plugin source: class <paramref name="declaration"/> (modifiers, name and base list) marked
     /// <c>[<paramref name="kind"/>(<paramref name="attribute"/>)]</c>, with a body that has the members of all four

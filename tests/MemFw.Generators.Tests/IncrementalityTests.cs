@@ -64,7 +64,7 @@ public sealed class IncrementalityTests
     {
         var warned = TestSources.Plugin("public sealed class Warned : IReplacementPolicy", "\"warned\"");
         var compilation = GeneratorHarness.Compile(TestSources.TwoPlugins, Other, warned,
-            HostPluginTestSources.ThreeKinds, HostPluginTestSources.Codec);
+            HostPluginTestSources.ThreeKinds, HostPluginTestSources.Codec, HostPluginTestSources.ContentKinds);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
         var edited = compilation.SyntaxTrees.Aggregate(compilation,
             (c, tree) => edit(tree) is var changed && changed != tree ? c.ReplaceSyntaxTree(tree, changed) : c);

@@ -41,6 +41,12 @@ internal static class FrameworkTypes
     /// <summary>The compression codec contract.</summary>
     public const string CompressionCodec = "global::MemFw.Framework.Content.Compression.ICompressionCodec";
 
+    /// <summary>The sharing scanner contract.</summary>
+    public const string SharingScanner = "global::MemFw.Framework.Content.Sharing.ISharingScanner";
+
+    /// <summary>The backing store contract.</summary>
+    public const string BackingStore = "global::MemFw.Framework.Content.Backing.IBackingStore";
+
     /// <summary>The runner contract.</summary>
     public const string ReplacementRunner = "global::MemFw.Framework.Replacement.IReplacementRunner";
 
@@ -66,6 +72,8 @@ internal static class FrameworkTypes
         PluginKind.BalloonStrategy => BalloonStrategy,
         PluginKind.WorkingSetEstimator => WorkingSetEstimator,
         PluginKind.CompressionCodec => CompressionCodec,
+        PluginKind.SharingScanner => SharingScanner,
+        PluginKind.BackingStore => BackingStore,
         _ => ReplacementPolicy,
     };
 }

@@ -65,6 +65,8 @@ internal static class RegistryEmitter
         PluginKind.BalloonStrategy => ("BalloonStrategies", "s_balloonStrategies", "balloon strategies"),
         PluginKind.WorkingSetEstimator => ("WorkingSetEstimators", "s_workingSetEstimators", "working-set estimators"),
         PluginKind.CompressionCodec => ("CompressionCodecs", "s_compressionCodecs", "compression codecs"),
+        PluginKind.SharingScanner => ("SharingScanners", "s_sharingScanners", "sharing scanners"),
+        PluginKind.BackingStore => ("BackingStores", "s_backingStores", "backing stores"),
         _ => ("ReplacementPolicies", "s_replacementPolicies", "replacement policies"),
     };
 

@@ -17,4 +17,10 @@ internal enum PluginKind
 
     /// <summary><c>[CompressionCodec]</c>: compresses and decompresses pages, for compressed-memory models.</summary>
     CompressionCodec,
+
+    /// <summary><c>[SharingScanner]</c>: finds identical pages to share, once per scan period.</summary>
+    SharingScanner,
+
+    /// <summary><c>[BackingStore]</c>: holds swapped-out pages (disk, SSD, compressed RAM, tmem).</summary>
+    BackingStore,
 }

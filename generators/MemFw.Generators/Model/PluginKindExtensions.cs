@@ -11,7 +11,9 @@ internal static class PluginKindExtensions
         PluginKind.VictimSelector,
         PluginKind.BalloonStrategy,
         PluginKind.WorkingSetEstimator,
-        PluginKind.CompressionCodec);
+        PluginKind.CompressionCodec,
+        PluginKind.SharingScanner,
+        PluginKind.BackingStore);
 
     /// <summary>
     /// Whether plugins of <paramref name="kind"/> are created with a <c>HostPluginContext</c> and listed as
@@ -26,6 +28,8 @@ internal static class PluginKindExtensions
         PluginKind.BalloonStrategy => "balloon strategy",
         PluginKind.WorkingSetEstimator => "working-set estimator",
         PluginKind.CompressionCodec => "compression codec",
+        PluginKind.SharingScanner => "sharing scanner",
+        PluginKind.BackingStore => "backing store",
         _ => "replacement policy",
     };
 

@@ -20,6 +20,12 @@ internal static class KnownTypes
     /// <summary>The attribute marking a compression codec plugin.</summary>
     public const string CompressionCodecAttribute = "MemFw.Framework.Plugins.CompressionCodecAttribute";
 
+    /// <summary>The attribute marking a sharing scanner plugin.</summary>
+    public const string SharingScannerAttribute = "MemFw.Framework.Plugins.SharingScannerAttribute";
+
+    /// <summary>The attribute marking a backing store plugin.</summary>
+    public const string BackingStoreAttribute = "MemFw.Framework.Plugins.BackingStoreAttribute";
+
     /// <summary>The contract a replacement policy implements.</summary>
     public const string ReplacementPolicy = "MemFw.Framework.Replacement.IReplacementPolicy";
 
@@ -35,6 +41,12 @@ internal static class KnownTypes
     /// <summary>The contract a compression codec implements.</summary>
     public const string CompressionCodec = "MemFw.Framework.Content.Compression.ICompressionCodec";
 
+    /// <summary>The contract a sharing scanner implements.</summary>
+    public const string SharingScanner = "MemFw.Framework.Content.Sharing.ISharingScanner";
+
+    /// <summary>The contract a backing store implements.</summary>
+    public const string BackingStore = "MemFw.Framework.Content.Backing.IBackingStore";
+
     /// <summary>What a policy may take in its constructor besides its options.</summary>
     public const string ReplacementContext = "MemFw.Framework.Replacement.ReplacementContext";
 
@@ -48,6 +60,8 @@ internal static class KnownTypes
         PluginKind.BalloonStrategy => BalloonStrategyAttribute,
         PluginKind.WorkingSetEstimator => WorkingSetEstimatorAttribute,
         PluginKind.CompressionCodec => CompressionCodecAttribute,
+        PluginKind.SharingScanner => SharingScannerAttribute,
+        PluginKind.BackingStore => BackingStoreAttribute,
         _ => ReplacementPolicyAttribute,
     };
 
@@ -58,6 +72,8 @@ internal static class KnownTypes
         PluginKind.BalloonStrategy => BalloonStrategy,
         PluginKind.WorkingSetEstimator => WorkingSetEstimator,
         PluginKind.CompressionCodec => CompressionCodec,
+        PluginKind.SharingScanner => SharingScanner,
+        PluginKind.BackingStore => BackingStore,
         _ => ReplacementPolicy,
     };
 

@@ -144,12 +144,20 @@ internal static class OptionsParser
             members);
     }
 
-    /// <summary>The initializer of <paramref name="property"/> as written, on one line, or <c>default</c>.</summary>
+    /// <summary>
+    /// The initializer of <paramref name="property"/> as written, on one line; without one, the type's default as a
+    /// user reads it (<c>0</c>, <c>false</c>), or <c>default</c> for other types.
+    /// </summary>
     private static string DefaultText(IPropertySymbol property, CancellationToken cancellationToken) =>
         property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is PropertyDeclarationSyntax
         {
             Initializer: { } initializer,
         }
             ? s_whitespace.Replace(initializer.Value.ToString(), " ")
-            : "default";
+            : property.Type.SpecialType switch
+            {
+                SpecialType.System_Boolean => "false",
+                SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double => "0",
+                _ => "default",
+            };
 }
