@@ -25,6 +25,7 @@ internal static class MemFwApp
             ReplayCommand.Create(console),
             CompareCommand.Create(console),
             RunCommand.Create(console),
+            MigrateCommand.Create(console),
             PagesCommand.Create(console),
             PluginsCommand.Create(console),
         };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MemFw.Framework.Content.Analysis;
+using MemFw.Framework.Content.Migration;
 using MemFw.Traces.Inspection;
 
 namespace MemFw.Cli.Output;
@@ -14,6 +15,7 @@ namespace MemFw.Cli.Output;
 [JsonSerializable(typeof(ValidationResult))]
 [JsonSerializable(typeof(ReplaySummary))]
 [JsonSerializable(typeof(HostRunSummary))]
+[JsonSerializable(typeof(MigrationEstimate))]
 [JsonSerializable(typeof(PageContentReport))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
