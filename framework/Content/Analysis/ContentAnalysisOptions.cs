@@ -33,4 +33,17 @@ public sealed record ContentAnalysisOptions
             field = value;
         }
     } = new();
+
+    /// <summary>
+    /// The codecs whose compression ratio is measured on the pages left after sharing. Default: none.
+    /// </summary>
+    public IReadOnlyList<NamedCodec> Codecs
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, "codecs");
+            field = value;
+        }
+    } = [];
 }

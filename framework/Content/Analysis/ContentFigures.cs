@@ -54,6 +54,14 @@ public sealed record ContentFigures
     /// </summary>
     public long? FramesWithPatching { get; init; }
 
+    /// <summary>
+    /// The compression ratio (bytes in per byte out) of each codec of <see cref="ContentAnalysisOptions.Codecs"/>,
+    /// by its name, in the order given: measured on the distinct non-zero contents (one copy of each, what sharing
+    /// leaves; for a VM its own distinct contents, for the host its frames). A ratio is null where some non-zero page
+    /// lacks its bytes (hash-only traces) or there is no non-zero page.
+    /// </summary>
+    public IReadOnlyDictionary<string, double?> CompressionRatios { get; init; } = new Dictionary<string, double?>();
+
     /// <summary>The fraction of <see cref="Pages"/> saved: 1 - frames needed / pages, with patching where it was
     /// computed and without it elsewhere.</summary>
     public double Saving => Pages == 0 ? 0 : 1 - (double)(FramesWithPatching ?? Frames) / Pages;

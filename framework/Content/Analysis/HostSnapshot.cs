@@ -28,6 +28,9 @@ internal sealed class HostSnapshot
     private readonly List<int> _lastVm = [];
 
     private readonly List<int> _nextSameHash = [];
+
+    /// <summary>The frames of each VM's distinct non-zero contents.</summary>
+    private readonly List<int>[] _framesOf;
     private bool _hasAllContent = true;
 
     /// <summary>Starts the snapshot at <paramref name="time"/> of a host running <paramref name="vms"/>.</summary>
@@ -36,6 +39,7 @@ internal sealed class HostSnapshot
         Time = time;
         _vms = vms;
         _tallies = [.. vms.Select(_ => new Tally())];
+        _framesOf = [.. vms.Select(_ => new List<int>())];
     }
 
     /// <summary>The snapshot time.</summary>
@@ -73,14 +77,18 @@ internal sealed class HostSnapshot
         if (_lastVm[frame] != vm)
         {
             _lastVm[frame] = vm;
+            _framesOf[vm].Add(frame);
             tally.Distinct++;
         }
     }
 
     /// <summary>The figures of each VM with pages and of the host, patching with <paramref name="planner"/> when
-    /// every non-zero page's bytes are known.</summary>
-    public SnapshotFigures Figures(PatchPlanner planner)
+    /// every non-zero page's bytes are known, and measuring <paramref name="codecs"/> on the distinct contents.</summary>
+    public SnapshotFigures Figures(PatchPlanner planner, IReadOnlyList<NamedCodec> codecs)
     {
+        var compressed = _hasAllContent && _contents.Count > 0
+            ? codecs.Select(c => CompressedLengths(c.Codec)).ToList()
+            : null;
         List<int>[]? sizes = null;
         if (_hasAllContent)
         {
@@ -103,9 +111,44 @@ internal sealed class HostSnapshot
         return new SnapshotFigures
         {
             Time = Time,
-            Vms = [.. present.Select(v => Figures(_vms[v].Name, _tallies[v], sizes?[v]))],
-            Host = Figures(null, host, sizes?.SelectMany(s => s).ToList()),
+            Vms = [.. present.Select(v => Figures(_vms[v].Name, _tallies[v], sizes?[v]) with
+            {
+                CompressionRatios = Ratios(codecs, compressed, _framesOf[v]),
+            })],
+            Host = Figures(null, host, sizes?.SelectMany(s => s).ToList()) with
+            {
+                CompressionRatios = Ratios(codecs, compressed, Enumerable.Range(0, _contents.Count).ToList()),
+            },
         };
+    }
+
+    /// <summary>The compressed length of every frame's content with <paramref name="codec"/>.</summary>
+    private int[] CompressedLengths(Compression.ICompressionCodec codec)
+    {
+        var buffer = new byte[codec.MaxCompressedLength(TraceFormat.PageSize)];
+        return [.. _contents.Select(c => codec.Compress(c!, buffer))];
+    }
+
+    /// <summary>Each codec's ratio over <paramref name="frames"/>: null without bytes or frames.</summary>
+    private static Dictionary<string, double?> Ratios(IReadOnlyList<NamedCodec> codecs, List<int[]>? compressed,
+        List<int> frames)
+    {
+        var ratios = new Dictionary<string, double?>();
+        for (var c = 0; c < codecs.Count; c++)
+        {
+            long output = 0;
+            if (compressed is not null)
+            {
+                foreach (var frame in frames)
+                {
+                    output += compressed[c][frame];
+                }
+            }
+
+            ratios[codecs[c].Name] = output == 0 ? null : (double)frames.Count * TraceFormat.PageSize / output;
+        }
+
+        return ratios;
     }
 
     private int Find(ulong hash, byte[]? content)

@@ -70,7 +70,7 @@ public static class PageContentAnalysis
                 Check(reader.Path, row, PageRowRules.Content(batch.Hash[i], batch.Zero[i], batch.Content[i]));
                 if (snapshot?.Time != time)
                 {
-                    Close(snapshot, planner, snapshots);
+                    Close(snapshot, planner, options.Codecs, snapshots);
                     snapshot = new HostSnapshot(time, vms);
                 }
 
@@ -83,15 +83,16 @@ public static class PageContentAnalysis
             progress?.Report((double)reader.RowsRead / Math.Max(1, reader.RowCount));
         }
 
-        Close(snapshot, planner, snapshots);
+        Close(snapshot, planner, options.Codecs, snapshots);
         return new PageContentReport { Patching = options.Patching, Snapshots = snapshots };
     }
 
-    private static void Close(HostSnapshot? snapshot, PatchPlanner planner, List<SnapshotFigures> snapshots)
+    private static void Close(HostSnapshot? snapshot, PatchPlanner planner, IReadOnlyList<NamedCodec> codecs,
+        List<SnapshotFigures> snapshots)
     {
         if (snapshot is { IsEmpty: false })
         {
-            snapshots.Add(snapshot.Figures(planner));
+            snapshots.Add(snapshot.Figures(planner, codecs));
         }
     }
 

@@ -10,4 +10,10 @@ public sealed record PageContentReport
 
     /// <summary>One entry per snapshot time with pages in scope, in time order.</summary>
     public required IReadOnlyList<SnapshotFigures> Snapshots { get; init; }
+
+    /// <summary>
+    /// What sharing scanners saved per snapshot time (<see cref="SnapshotScanning"/>), or <see langword="null"/> when
+    /// none was run.
+    /// </summary>
+    public ScanningReport? Scanning { get; init; }
 }

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using MemFw.Cli.Plugins;
+using MemFw.Framework.Content.Compression;
+using MemFw.Framework.Host;
+using MemFw.Framework.Plugins;
 using MemFw.Traces.Format;
 using MemFw.Traces.Tests.TestSupport;
 using Snapshooter.Xunit;
@@ -22,7 +26,7 @@ public sealed class PagesCommandTests : IDisposable
     [Fact]
     public void Pages_RealSampleWithContents_MatchesSnapshot()
     {
-        var result = CliRun.Succeeds("pages", s_content);
+        var result = CliRun.Succeeds("pages", s_content, "--scan-time", "10s");
 
         Snapshot.Match(result.Out);
     }
@@ -30,7 +34,7 @@ public sealed class PagesCommandTests : IDisposable
     [Fact]
     public void Pages_RealHashOnlySample_MatchesSnapshot()
     {
-        var result = CliRun.Succeeds("pages", s_hashOnly, "--quiet");
+        var result = CliRun.Succeeds("pages", s_hashOnly, "--quiet", "--scan-time", "10s");
 
         Snapshot.Match(result.Out);
     }
@@ -38,7 +42,7 @@ public sealed class PagesCommandTests : IDisposable
     [Fact]
     public void Pages_RealHashOnlySample_HasTheZeroAndDuplicatePagesOfTheSamplesReadme()
     {
-        var snapshots = Json("pages", s_hashOnly, "--json").GetProperty("snapshots");
+        var snapshots = Json("pages", s_hashOnly, "--json", "--codecs", "none", "--scanners", "none").GetProperty("snapshots");
 
         // traces/samples/README.md, guest-ram.trace: zero / duplicate pages per VM and snapshot time.
         long[][] expected =
@@ -61,7 +65,7 @@ public sealed class PagesCommandTests : IDisposable
     [Fact]
     public void Pages_RealSampleWithContents_HasTheZeroAndDuplicatePagesOfTheSamplesReadme()
     {
-        var vms = Json("pages", s_content, "--json").GetProperty("snapshots").EnumerateArray()
+        var vms = Json("pages", s_content, "--json", "--codecs", "none", "--scanners", "none").GetProperty("snapshots").EnumerateArray()
             .SelectMany(s => s.GetProperty("vms").EnumerateArray()).ToList();
 
         // traces/samples/README.md, guest-ram-content.trace: every snapshot has 148 zero and 373 duplicate pages.
@@ -80,7 +84,7 @@ public sealed class PagesCommandTests : IDisposable
         CliRun.Succeeds("trace", "import", "--format", "raw-ram", "-q", "-o", trace,
             $"A@0={Fixture.Path(Fixture.RamFirst64)}", $"B@0={Fixture.Path(Fixture.RamDuplicatesZst)}");
 
-        var snapshot = Assert.Single(Json("pages", trace, "--json").GetProperty("snapshots").EnumerateArray());
+        var snapshot = Assert.Single(Json("pages", trace, "--json", "--scanners", "none").GetProperty("snapshots").EnumerateArray());
 
         var images = new[] { first, duplicates };
         var distinct = images.Select(i => i.Where(p => !Captures.IsZero(p)).Select(Convert.ToHexString).ToHashSet())
@@ -101,7 +105,7 @@ public sealed class PagesCommandTests : IDisposable
     [Fact]
     public void Pages_OneVm_PrintsOnlyItsRowsWithNothingSharedAcrossVms()
     {
-        var result = CliRun.Succeeds("pages", s_content, "--vm", "vmB");
+        var result = CliRun.Succeeds("pages", s_content, "--vm", "vmB", "--codecs", "none", "--scanners", "none");
 
         var rows = result.OutLines.SkipWhile(l => !l.StartsWith("----", StringComparison.Ordinal)).Skip(1)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
@@ -168,6 +172,99 @@ public sealed class PagesCommandTests : IDisposable
         Assert.Equal($"memfw: error: {pages}: row 2: expected rows sorted by (time, vm, gfn) without repeats, "
             + "found (time 0, vm 0, gfn 0) after (time 3, vm 0, gfn 1)", line);
     }
+
+    [Theory]
+    [InlineData("lz4")]
+    [InlineData("zstd:level=9")]
+    public void Pages_Codec_RatioIsTheCodecsOnTheDistinctNonZeroContents(string spec)
+    {
+        var rows = Rows();
+        // A zero page and a repeat of a page: neither is compressed again.
+        rows.Add(PageTraces.Row(0, 0, 8, new byte[TraceFormat.PageSize]));
+        rows.Add(PageTraces.Row(0, 0, 9, rows[2].Content!));
+        var trace = Path.GetDirectoryName(PagesFile(rows))!;
+
+        var snapshot = Assert.Single(Json("pages", trace, "--json", "--codecs", spec, "--scanners", "none")
+            .GetProperty("snapshots").EnumerateArray());
+
+        var parsed = PolicySpec.Parse(spec, "test");
+        var codec = PluginCatalog.Load([]).FindHostPlugin("compression codec", parsed.Name, r => r.CompressionCodecs)
+            .Bind(parsed.Values)(new HostPluginContext(1, 0));
+        var expected = CodecMeasurement.Measure(codec, [.. rows.Take(8).Select(r => r.Content!)]).Ratio;
+        (codec as IDisposable)?.Dispose();
+        var vm = Assert.Single(snapshot.GetProperty("vms").EnumerateArray());
+        Assert.Equal(expected, vm.GetProperty("compression_ratios").GetProperty(spec).GetDouble(), 1e-9);
+        Assert.Equal(expected, snapshot.GetProperty("host").GetProperty("compression_ratios").GetProperty(spec)
+            .GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Pages_HashOnlyTrace_HasNoRatio()
+    {
+        var trace = PageTraces.Write(_temp.Combine("hashes"), ["g"], Rows(), storeContent: false);
+
+        var result = CliRun.Succeeds("pages", trace, "--codecs", "lz4", "--scanners", "none");
+
+        var row = result.OutLines.Last().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("n/a", row[^1]);
+        Assert.Contains("lz4 ratio", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_Scanners_ReachTheIdealWithEnoughScanTimeAndNotWithATinyOne()
+    {
+        var pages = Rows().Select(r => r.Content!).ToList();
+        var rows = new List<PageRow>();
+        for (var vm = 0; vm < 2; vm++)
+        {
+            rows.AddRange(pages.Select((p, gfn) => PageTraces.Row(vm, 0, (ulong)gfn, p)));
+            rows.Add(PageTraces.Row(vm, 0, 8, new byte[TraceFormat.PageSize]));
+            rows.Add(PageTraces.Row(vm, 0, 9, new byte[TraceFormat.PageSize]));
+            rows.Add(PageTraces.Row(vm, 0, 10, pages[0]));
+        }
+
+        var trace = PageTraces.Write(_temp.Combine("two"), ["a", "b"], rows);
+
+        var enough = Scanning(Json("pages", trace, "--json", "--codecs", "none", "--scan-time", "10s"));
+        // One KSM period of 4 pages (of 22), and no ESX period.
+        var tiny = Scanning(Json("pages", trace, "--json", "--codecs", "none", "--scan-time", "20ms",
+            "--scanners", "ksm:pages-to-scan=4,esx"));
+
+        // 22 pages: 4 zero on the zero frame, 18 non-zero with 8 distinct contents: 9 frames, 13 saved.
+        Assert.Equal((22, 3, 13), (enough.GetProperty("pages").GetInt32(),
+            enough.GetProperty("saved_at_load").GetInt32(), enough.GetProperty("saved_ideal").GetInt32()));
+        Assert.Equal(13, enough.GetProperty("saved").GetProperty("ksm").GetInt32());
+        Assert.Equal(13, enough.GetProperty("saved").GetProperty("esx").GetInt32());
+        Assert.Equal(13, tiny.GetProperty("saved_ideal").GetInt32());
+        Assert.InRange(tiny.GetProperty("saved").GetProperty("ksm:pages-to-scan=4").GetInt32(), 3, 12);
+        // 20 ms is under ESX's 1 s period: no scan, only the zero-page hack.
+        Assert.Equal(3, tiny.GetProperty("saved").GetProperty("esx").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--codecs", "lz5", "--codecs: unknown compression codec 'lz5'")]
+    [InlineData("--codecs", "zstd:level=x", "--codecs: ")]
+    [InlineData("--codecs", "lz4,lz4", "--codecs: 'lz4' is given twice")]
+    [InlineData("--scanners", "kms", "--scanners: unknown sharing scanner 'kms'")]
+    [InlineData("--scanners", "ksm:nope=1", "--scanners: ")]
+    [InlineData("--scan-time", "10x", "--scan-time: expected a duration such as 500ms, 10s, 1m or 1h, found '10x'")]
+    public void Pages_BadCodecScannerOrScanTime_FailsWithOneLine(string option, string value, string expected)
+    {
+        var line = CliRun.FailsWithOneLine("pages", s_content, option, value);
+
+        Assert.StartsWith("memfw: error: " + expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_UnknownCodec_SuggestsTheNearestName()
+    {
+        var line = CliRun.FailsWithOneLine("pages", s_content, "--codecs", "lz5");
+
+        Assert.Contains("lz4", line[line.IndexOf(';', StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    private static JsonElement Scanning(JsonElement report) =>
+        Assert.Single(report.GetProperty("scanning").GetProperty("snapshots").EnumerateArray());
 
     /// <summary>Eight real pages (the first of the fixture image that are not zero) of one VM at time 0.</summary>
     private static List<PageRow> Rows() =>
