@@ -26,6 +26,7 @@ internal static class MemFwApp
             CompareCommand.Create(console),
             RunCommand.Create(console),
             PagesCommand.Create(console),
+            VmCommand.Create(console),
             PluginsCommand.Create(console),
         };
         var configuration = new InvocationConfiguration
