@@ -27,6 +27,7 @@ internal static class MemFwApp
             RunCommand.Create(console),
             MigrateCommand.Create(console),
             PagesCommand.Create(console),
+            VmCommand.Create(console),
             PluginsCommand.Create(console),
         };
         var configuration = new InvocationConfiguration
