@@ -1,4 +1,5 @@
 using MemFw.Generators.Model;
+using MemFw.Generators.Parsing;
 
 namespace MemFw.Generators.Emit;
 
@@ -27,25 +28,7 @@ internal static class FrameworkTypes
     public const string PluginOptionException = "global::MemFw.Framework.Plugins.PluginOptionException";
 
     /// <summary>The policy contract.</summary>
-    public const string ReplacementPolicy = "global::MemFw.Framework.Replacement.IReplacementPolicy";
-
-    /// <summary>The victim selector contract.</summary>
-    public const string VictimSelector = "global::MemFw.Framework.Host.IVictimSelector";
-
-    /// <summary>The balloon strategy contract.</summary>
-    public const string BalloonStrategy = "global::MemFw.Framework.Host.IBalloonStrategy";
-
-    /// <summary>The working-set estimator contract.</summary>
-    public const string WorkingSetEstimator = "global::MemFw.Framework.Host.IWorkingSetEstimator";
-
-    /// <summary>The compression codec contract.</summary>
-    public const string CompressionCodec = "global::MemFw.Framework.Content.Compression.ICompressionCodec";
-
-    /// <summary>The sharing scanner contract.</summary>
-    public const string SharingScanner = "global::MemFw.Framework.Content.Sharing.ISharingScanner";
-
-    /// <summary>The backing store contract.</summary>
-    public const string BackingStore = "global::MemFw.Framework.Content.Backing.IBackingStore";
+    public const string ReplacementPolicy = "global::" + KnownTypes.ReplacementPolicy;
 
     /// <summary>The runner contract.</summary>
     public const string ReplacementRunner = "global::MemFw.Framework.Replacement.IReplacementRunner";
@@ -65,15 +48,6 @@ internal static class FrameworkTypes
     /// <summary>What a replay measured.</summary>
     public const string ReplayResult = "global::MemFw.Framework.Replay.ReplayResult";
 
-    /// <summary>The contract plugins of <paramref name="kind"/> implement.</summary>
-    public static string Contract(PluginKind kind) => kind switch
-    {
-        PluginKind.VictimSelector => VictimSelector,
-        PluginKind.BalloonStrategy => BalloonStrategy,
-        PluginKind.WorkingSetEstimator => WorkingSetEstimator,
-        PluginKind.CompressionCodec => CompressionCodec,
-        PluginKind.SharingScanner => SharingScanner,
-        PluginKind.BackingStore => BackingStore,
-        _ => ReplacementPolicy,
-    };
+    /// <summary>The contract plugins of <paramref name="kind"/> implement, <c>global::</c>-qualified.</summary>
+    public static string Contract(PluginKind kind) => "global::" + KnownTypes.Contract(kind);
 }
