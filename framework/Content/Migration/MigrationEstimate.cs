@@ -25,7 +25,7 @@ public sealed record MigrationEstimate
     /// <summary>Pages whose content an earlier page of the snapshot already has (sent as a reference).</summary>
     public long DuplicatePages { get; init; }
 
-    /// <summary>Pages whose bytes the trace does not hold (sent uncompressed).</summary>
+    /// <summary>Distinct non-zero contents the trace holds only the hash of: each is sent whole, once.</summary>
     public long PagesWithoutContent { get; init; }
 
     /// <summary>The snapshot's RAM as raw pages: what a migration with none of the techniques sends first.</summary>

@@ -34,7 +34,7 @@ public static class MigrationEstimator
         var rounds = new List<MigrationRound>();
         var bytes = snapshot.FirstRoundBytes;
         var pages = snapshot.PageBytes.Count;
-        var traceEnded = !trace.Metadata.Vms.Any(v => v.Id == vm) || !File.Exists(trace.AccessesPath);
+        var traceEnded = !File.Exists(trace.AccessesPath);
         using var writes = traceEnded ? null : new WriteWindow(trace, vm, time);
         for (var round = 1; ; round++)
         {

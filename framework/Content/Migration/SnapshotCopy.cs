@@ -22,7 +22,7 @@ internal sealed class SnapshotCopy
     /// <summary>Pages whose content an earlier page of the snapshot has.</summary>
     public long DuplicatePages { get; private set; }
 
-    /// <summary>Pages the trace holds only the hash of.</summary>
+    /// <summary>Distinct non-zero contents the trace holds only the hash of: each is sent whole, once.</summary>
     public long PagesWithoutContent { get; private set; }
 
     /// <summary>The bytes of a page written after the snapshot: its snapshot content's size, a whole page if unknown.</summary>

@@ -169,7 +169,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         foreach (var vm in _vms)
         {
             vm.Block(low && vm.View.GrantedPages > vm.View.GuaranteePages);
-            if (vm.GuestUnderPressure && hotPlug)
+            if (vm.TakeGuestSwapping() && hotPlug)
             {
                 vm.HotPlug(_scenario.Host.HotPlugPages);
             }
@@ -243,7 +243,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         Scenario = _scenario.Name,
         Policies = policyNames,
         Accesses = accesses,
-        AccessMicroseconds = _scenario.Host.Costs.Access,
+        Slowdown = _scenario.Host.Costs.Slowdown(accesses, _vms.Sum(v => v.Counters.StallMicroseconds)),
         HostFrames = _host.TotalFrames,
         HypervisorFrames = _host.HypervisorFrames,
         MinFreeFrames = _minFree,
@@ -253,12 +253,6 @@ internal sealed class HostEngine<TGuest, TVmm>
         Samples = _samples,
         Vms = [.. _vms.Select((vm, i) => VmResultOf(vm, i))],
     };
-
-    private double SlowdownOf(long accesses, double stall)
-    {
-        var busy = accesses * _scenario.Host.Costs.Access;
-        return busy > 0 ? (busy + stall) / busy : 1;
-    }
 
     private VmResult VmResultOf(VmReplay<TGuest, TVmm> vm, int index)
     {
@@ -294,7 +288,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             HotPlugged = c.HotPlugged,
             LocalReplacements = c.LocalReplacements,
             StallMicroseconds = c.StallMicroseconds,
-            Slowdown = SlowdownOf(_form.VmAccesses[index], c.StallMicroseconds),
+            Slowdown = _scenario.Host.Costs.Slowdown(_form.VmAccesses[index], c.StallMicroseconds),
         };
     }
 }

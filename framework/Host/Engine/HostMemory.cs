@@ -14,8 +14,7 @@ internal sealed class HostMemory
         Allocator = new MachineFrameAllocator(config.RamPages, vmCount);
         Costs = config.Costs;
         VmmSwapInCost = config.Costs.VmmSwapIn(config.BackingStore);
-        var low = config.Pressure.Low > 0 ? config.Pressure.Low : 0;
-        OutOfMemoryFrames = (long)Math.Floor(low * config.RamPages);
+        OutOfMemoryFrames = (long)Math.Floor(config.Pressure.Low * config.RamPages);
     }
 
     /// <summary>The machine frames.</summary>

@@ -39,9 +39,6 @@ public sealed record HostRunResult
     /// <summary>The stall of all VMs, microseconds.</summary>
     public double StallMicroseconds => Vms.Sum(v => v.StallMicroseconds);
 
-    /// <summary>The cost model's time of one access at full speed, microseconds.</summary>
-    public double AccessMicroseconds { get; init; }
-
     /// <summary>The slowdown of all VMs together: their busy time plus stall, over their busy time.</summary>
-    public double Slowdown => Accesses * AccessMicroseconds is var busy and > 0 ? (busy + StallMicroseconds) / busy : 1;
+    public double Slowdown { get; init; } = 1;
 }

@@ -119,16 +119,12 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     /// <inheritdoc/>
     public long Now => _time;
 
-    /// <summary>Whether the guest had to evict pages since the last call (it is short of RAM).</summary>
-    public bool GuestUnderPressure
+    /// <summary>Whether the guest had to swap pages out since the last call (it is short of RAM); marks them seen.</summary>
+    public bool TakeGuestSwapping()
     {
-        get
-        {
-            var evictions = Counters.GuestSwapOuts;
-            var pressed = evictions > _guestEvictionsSeen;
-            _guestEvictionsSeen = evictions;
-            return pressed;
-        }
+        var swapped = Counters.GuestSwapOuts > _guestEvictionsSeen;
+        _guestEvictionsSeen = Counters.GuestSwapOuts;
+        return swapped;
     }
 
     /// <summary>One access of the VM to its dense page <paramref name="page"/>.</summary>
@@ -218,11 +214,9 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     }
 
     /// <summary>The VMM swaps out up to <paramref name="count"/> of the VM's pages, chosen by its policy.</summary>
-    /// <returns>The pages swapped out.</returns>
-    public long Reclaim(long count)
+    public void Reclaim(long count)
     {
-        var done = 0L;
-        for (; done < count && _vmm.Resident > 0; done++)
+        for (var done = 0L; done < count && _vmm.Resident > 0; done++)
         {
             var page = _vmm.ReclaimOne(out var dirty, out var frame);
             _host.Allocator.Release(_machineFrameOf[frame], View.Id);
@@ -230,7 +224,6 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         }
 
         Refresh();
-        return done;
     }
 
     /// <summary>Freezes the VM's machine allocation (the low state blocks VMs from growing) or lifts the freeze.</summary>

@@ -51,6 +51,13 @@ public sealed record CostModel
     /// <summary>Zero-filling a page at its first touch: 1 µs, 4 KiB at Dean's 1 MB per 250 µs from memory.</summary>
     public double ZeroFill { get; init; } = 1;
 
+    /// <summary>
+    /// How much slower <paramref name="accesses"/> ran with <paramref name="stall"/> µs of stall than at full speed:
+    /// (accesses x <see cref="Access"/> + stall) / (accesses x <see cref="Access"/>); 1 with no accesses.
+    /// </summary>
+    public double Slowdown(long accesses, double stall) =>
+        accesses * Access is var busy and > 0 ? (busy + stall) / busy : 1;
+
     /// <summary>The cost of a VMM swap-in from <paramref name="store"/>.</summary>
     public double VmmSwapIn(BackingStore store) => store == BackingStore.Ssd ? VmmSwapInSsd : VmmSwapInDisk;
 }

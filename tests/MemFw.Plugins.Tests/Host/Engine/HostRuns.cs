@@ -10,9 +10,6 @@ internal static class HostRuns
 {
     public static IPluginRegistry Registry { get; } = new Generated.MemFwPluginRegistry();
 
-    /// <summary>Costs that make stalls easy to add up by hand: zero-fill 1, write-back 80, disk swap-in 10,000.</summary>
-    public static CostModel Costs { get; } = new();
-
     /// <summary>A host of <paramref name="pages"/> frames swapping with LRU, no balloon, max-over-guarantee victims.</summary>
     public static HostConfig HostOf(long pages, PressureThresholds? pressure = null, long rebalancePeriod = 1_000_000) =>
         new()
