@@ -86,6 +86,11 @@ public sealed class SharingSpace
     /// <summary>Copy-on-write breaks so far: writes to pages on shared frames.</summary>
     public long CopyOnWriteBreaks { get; private set; }
 
+    /// <summary>
+    /// Told of every merge a scanner makes, so that a host can move machine frames with it; null when nobody listens.
+    /// </summary>
+    public ISharingObserver? Observer { get; set; }
+
     /// <summary>The pages of <paramref name="vm"/> in guest frame number order; empty for a VM without pages.</summary>
     public ReadOnlySpan<int> PagesOf(int vm) =>
         _vms.TryGetValue(vm, out var pages) ? pages.InGfnOrder(_pageGfn) : [];
@@ -179,9 +184,21 @@ public sealed class SharingSpace
             CopyOnWriteBreaks++;
         }
 
-        Detach(frame);
-        _pageFrame[page] = NewFrame(default, known: false, SaltOf(page));
-        Attach(_pageFrame[page]);
+        ForgetContent(page, frame);
+    }
+
+    /// <summary>
+    /// <paramref name="page"/> is no longer mapped (its host swapped it out or its guest gave it up): it leaves its
+    /// frame (a shared frame loses one sharer, without a copy-on-write break) and is unknown, so unmergeable, until
+    /// <see cref="SetContent"/> maps it again.
+    /// </summary>
+    public void Unmap(int page)
+    {
+        var frame = _pageFrame[page];
+        if (_frameKnown[frame])
+        {
+            ForgetContent(page, frame);
+        }
     }
 
     /// <summary>
@@ -207,7 +224,16 @@ public sealed class SharingSpace
         _pageFrame[page] = frame;
         Attach(frame);
         Merges++;
+        Observer?.Merged(page, from, frame);
         return true;
+    }
+
+    /// <summary>Moves <paramref name="page"/> off <paramref name="frame"/> to a frame of its own of unknown content.</summary>
+    private void ForgetContent(int page, int frame)
+    {
+        Detach(frame);
+        _pageFrame[page] = NewFrame(default, known: false, SaltOf(page));
+        Attach(_pageFrame[page]);
     }
 
     private void AddPage(int vm, ulong gfn, PageContent content)

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using MemFw.Framework.Content.Sharing;
 using MemFw.Framework.Replay;
 using MemFw.Traces.Format;
 
@@ -14,6 +15,12 @@ namespace MemFw.Framework.Host.Engine;
 /// traces with each VM's ordinal as its time (traces/FORMAT.md), so access i of every VM falls in round i: the VMs
 /// run side by side at the same access rate, whichever trace each comes from. Traces whose time units differ cannot
 /// be merged and are refused. Several VMs may replay the same trace VM; each is a separate guest.
+/// <para>
+/// Each VM's first page snapshot, when it is taken at or before the VM's first access, gives the start content of its
+/// pages (<see cref="Contents"/>). With <c>preload</c>, the stream starts with one read of every page that snapshot
+/// shows, VM after VM in guest frame order (<see cref="PreloadAccesses"/> entries): loading the VMs' memory before the
+/// trace's first access.
+/// </para>
 /// </remarks>
 public sealed class HostForm : IDisposable
 {
@@ -22,7 +29,7 @@ public sealed class HostForm : IDisposable
     private readonly uint[]? _entries;
 
     private HostForm(string? directory, string? path, uint[]? entries, HostPage[] pages, long[][] frames,
-        long[] accesses, long[] io)
+        long[] accesses, long[] io, PageContent?[][] contents, long preload)
     {
         _directory = directory;
         _path = path;
@@ -31,6 +38,8 @@ public sealed class HostForm : IDisposable
         GuestFrames = frames;
         VmAccesses = accesses;
         IoAccesses = io;
+        Contents = contents;
+        PreloadAccesses = preload;
     }
 
     /// <summary>Host page id to VM and VM-local page id.</summary>
@@ -39,7 +48,16 @@ public sealed class HostForm : IDisposable
     /// <summary>For each VM, the guest frame number of each of its dense page ids.</summary>
     internal long[][] GuestFrames { get; }
 
-    /// <summary>RAM accesses of each VM in the stream.</summary>
+    /// <summary>
+    /// For each VM, the start content of each of its dense page ids (from its first snapshot), or null where the
+    /// snapshot does not show the page or the VM has none.
+    /// </summary>
+    internal PageContent?[][] Contents { get; }
+
+    /// <summary>Entries at the start of the stream that load the VMs' snapshot memory (not trace accesses).</summary>
+    public long PreloadAccesses { get; }
+
+    /// <summary>RAM accesses of each VM in the stream (the trace's, not counting the preload).</summary>
     public IReadOnlyList<long> VmAccesses { get; }
 
     /// <summary>Accesses of each VM to device memory, left out of the stream.</summary>
@@ -52,8 +70,12 @@ public sealed class HostForm : IDisposable
     public int PageCount(int vm) => GuestFrames[vm].Length;
 
     /// <summary>Merges the accesses of <paramref name="sources"/> (VM i is <paramref name="sources"/>[i]) by time.</summary>
+    /// <param name="sources">The VMs.</param>
+    /// <param name="preload">Whether the stream starts by loading each VM's start snapshot (see the remarks).</param>
+    /// <param name="progress">Reports the fraction of access rows read.</param>
     /// <exception cref="TraceInputException">A trace is missing or malformed, or the traces' time units differ.</exception>
-    public static HostForm Build(IReadOnlyList<HostFormSource> sources, IProgress<double>? progress = null)
+    public static HostForm Build(IReadOnlyList<HostFormSource> sources, bool preload = false,
+        IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentOutOfRangeException.ThrowIfZero(sources.Count);
@@ -64,10 +86,11 @@ public sealed class HostForm : IDisposable
             using var merge = new HostFormMerge(sources);
             using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16))
             {
-                merge.WriteTo(output, progress);
+                merge.WriteTo(output, preload, progress);
             }
 
-            return new HostForm(directory, path, null, merge.Pages, merge.GuestFrames, merge.Accesses, merge.Io);
+            return new HostForm(directory, path, null, merge.Pages, merge.GuestFrames, merge.Accesses, merge.Io,
+                merge.Contents, merge.Preloaded);
         }
         catch
         {
@@ -78,34 +101,29 @@ public sealed class HostForm : IDisposable
 
     /// <summary>
     /// A host form held in memory, for hand-checked scenarios in tests: the accesses in order, each a VM index, a guest
-    /// frame number and a write flag.
+    /// frame number and a write flag; optionally each VM's start snapshot, preloaded or not.
     /// </summary>
-    public static HostForm FromAccesses(int vmCount, ReadOnlySpan<(int Vm, long Gfn, bool Write)> accesses)
+    internal static HostForm FromAccesses(int vmCount, ReadOnlySpan<(int Vm, long Gfn, bool Write)> accesses,
+        IReadOnlyList<StartSnapshot?>? snapshots = null, bool preload = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(vmCount);
-        var ids = new Dictionary<(int, long), int>();
-        var pages = new List<HostPage>();
-        var frames = Enumerable.Range(0, vmCount).Select(_ => new List<long>()).ToArray();
+        var ids = new PageIds(vmCount);
+        var entries = new List<uint>(accesses.Length);
         var counts = new long[vmCount];
-        var entries = new uint[accesses.Length];
-        for (var i = 0; i < accesses.Length; i++)
+        if (preload && snapshots is not null)
         {
-            var (vm, gfn, write) = accesses[i];
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(vm, vmCount, nameof(accesses));
-            if (!ids.TryGetValue((vm, gfn), out var id))
-            {
-                id = pages.Count;
-                ids.Add((vm, gfn), id);
-                pages.Add(new HostPage(vm, frames[vm].Count));
-                frames[vm].Add(gfn);
-            }
-
-            counts[vm]++;
-            entries[i] = ReplayForm.Entry(id, write);
+            ids.Preload(snapshots, entries.Add);
         }
 
-        return new HostForm(null, null, entries, [.. pages], [.. frames.Select(f => f.ToArray())], counts,
-            new long[vmCount]);
+        foreach (var (vm, gfn, write) in accesses)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(vm, vmCount, nameof(accesses));
+            counts[vm]++;
+            entries.Add(ReplayForm.Entry(ids.Id(vm, gfn), write));
+        }
+
+        return new HostForm(null, null, [.. entries], ids.Pages, ids.GuestFrames, counts, new long[vmCount],
+            ids.ContentsOf(snapshots ?? new StartSnapshot?[vmCount]), entries.Count - accesses.Length);
     }
 
     /// <summary>Opens a sequential reader of the entries.</summary>
@@ -125,15 +143,14 @@ public sealed class HostForm : IDisposable
     private sealed class HostFormMerge : IDisposable
     {
         private readonly SourceCursor[] _cursors;
-        private readonly List<HostPage> _pages = [];
-        private readonly Dictionary<ulong, int>[] _ids;
-        private readonly List<long>[] _frames;
+        private readonly StartSnapshot?[] _snapshots;
+        private readonly PageIds _ids;
 
         public HostFormMerge(IReadOnlyList<HostFormSource> sources)
         {
             _cursors = new SourceCursor[sources.Count];
-            _ids = new Dictionary<ulong, int>[sources.Count];
-            _frames = new List<long>[sources.Count];
+            _snapshots = new StartSnapshot?[sources.Count];
+            _ids = new PageIds(sources.Count);
             TimeUnit? unit = null;
             string? unitTrace = null;
             try
@@ -151,8 +168,7 @@ public sealed class HostForm : IDisposable
                     unit = trace.Metadata.TimeUnit;
                     unitTrace = trace.Path;
                     _cursors[i] = new SourceCursor(trace, sources[i].TraceVmId);
-                    _ids[i] = [];
-                    _frames[i] = [];
+                    _snapshots[i] = StartSnapshot.Read(trace, sources[i].TraceVmId);
                 }
             }
             catch
@@ -162,23 +178,39 @@ public sealed class HostForm : IDisposable
             }
         }
 
-        public HostPage[] Pages => [.. _pages];
+        public HostPage[] Pages => _ids.Pages;
 
-        public long[][] GuestFrames => [.. _frames.Select(f => f.ToArray())];
+        public long[][] GuestFrames => _ids.GuestFrames;
+
+        public PageContent?[][] Contents => _ids.ContentsOf(_snapshots);
+
+        public long Preloaded { get; private set; }
 
         public long[] Accesses => [.. _cursors.Select(c => c.Accesses)];
 
         public long[] Io => [.. _cursors.Select(c => c.Io)];
 
-        public void WriteTo(Stream output, IProgress<double>? progress)
+        public void WriteTo(Stream output, bool preload, IProgress<double>? progress)
         {
             var block = new uint[1 << 16];
             var n = 0;
             var total = Math.Max(1, _cursors.Sum(c => c.RowCount));
             var reported = 0L;
-            foreach (var cursor in _cursors)
+            for (var i = 0; i < _cursors.Length; i++)
             {
-                cursor.MoveNext();
+                // A snapshot taken after the VM's first access does not show its start.
+                if (_cursors[i].MoveNext() && _snapshots[i]?.Time > _cursors[i].Time)
+                {
+                    _snapshots[i] = null;
+                }
+            }
+
+            if (preload)
+            {
+                var entries = new List<uint>();
+                _ids.Preload(_snapshots, entries.Add);
+                Preloaded = entries.Count;
+                output.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(entries)));
             }
 
             while (true)
@@ -198,7 +230,7 @@ public sealed class HostForm : IDisposable
                 }
 
                 var cursor = _cursors[next];
-                block[n++] = ReplayForm.Entry(Id(next, cursor.Gfn, cursor), cursor.Write);
+                block[n++] = ReplayForm.Entry(Id(next, cursor), cursor.Write);
                 if (n == block.Length)
                 {
                     output.Write(MemoryMarshal.AsBytes(block.AsSpan()));
@@ -226,23 +258,10 @@ public sealed class HostForm : IDisposable
             }
         }
 
-        private int Id(int vm, long gfn, SourceCursor cursor)
-        {
-            if (!_ids[vm].TryGetValue((ulong)gfn, out var id))
-            {
-                id = _pages.Count;
-                if (id == int.MaxValue >> 1)
-                {
-                    throw new TraceInputException(cursor.Path, $"row {cursor.Row}",
-                        $"expected at most {int.MaxValue >> 1} distinct pages on the host");
-                }
-
-                _ids[vm].Add((ulong)gfn, id);
-                _pages.Add(new HostPage(vm, _frames[vm].Count));
-                _frames[vm].Add(gfn);
-            }
-
-            return id;
-        }
+        private int Id(int vm, SourceCursor cursor) =>
+            _ids.Count < PageIds.MaxPages || _ids.Contains(vm, cursor.Gfn)
+                ? _ids.Id(vm, cursor.Gfn)
+                : throw new TraceInputException(cursor.Path, $"row {cursor.Row}",
+                    $"expected at most {PageIds.MaxPages} distinct pages on the host");
     }
 }

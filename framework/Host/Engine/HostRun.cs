@@ -20,7 +20,8 @@ public static class HostRun
     public static HostForm BuildForm(Scenario scenario, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return HostForm.Build([.. scenario.Vms.Select(v => new HostFormSource(v.TracePath, v.TraceVmId))], progress);
+        return HostForm.Build([.. scenario.Vms.Select(v => new HostFormSource(v.TracePath, v.TraceVmId))],
+            scenario.Host.Start == HostStart.Snapshot, progress);
     }
 
     /// <summary>

@@ -82,6 +82,18 @@ public sealed record HostConfig
     /// <summary>Where the VMM swaps to (<c>backing-store</c>); default a disk.</summary>
     public BackingStore BackingStore { get; init; } = BackingStore.Disk;
 
+    /// <summary>What each VM holds when the run starts (<c>start</c>); default <see cref="HostStart.Empty"/>.</summary>
+    public HostStart Start { get; init; }
+
+    /// <summary>Content-based page sharing (<c>sharing</c>); default off.</summary>
+    public SharingConfig Sharing { get; init; } = new();
+
+    /// <summary>
+    /// The compression codec (<c>codec</c>, a <c>compression-codec</c> plugin) that sizes pages for compressing
+    /// backing stores from their real contents; default <c>lz4</c>.
+    /// </summary>
+    public PolicySpec Codec { get; init; } = PolicySpec.Default("lz4");
+
     /// <summary>What each event costs (<c>costs</c>).</summary>
     public CostModel Costs { get; init; } = new();
 

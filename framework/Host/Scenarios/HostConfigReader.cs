@@ -10,8 +10,10 @@ internal static class HostConfigReader
     public static readonly string[] Keys =
     [
         "ram", "overhead", "pressure", "rebalance-period", "swap-policy", "guest-policy", "victim-selector", "balloon",
-        "working-set", "guest-free-window", "hotplug-step", "backing-store", "costs",
+        "working-set", "guest-free-window", "hotplug-step", "backing-store", "start", "sharing", "codec", "costs",
     ];
+
+    private static readonly string[] s_sharingKeys = ["scanner", "zero-pages", "salting", "warmup"];
 
     private static readonly string[] s_pressureKeys = ["high", "soft", "hard", "low"];
 
@@ -51,9 +53,28 @@ internal static class HostConfigReader
                 "ssd" => BackingStore.Ssd,
                 var other => throw host.Error("backing-store", $"expected disk or ssd, found '{other}'"),
             },
+            Start = host.Text("start", "empty or snapshot") switch
+            {
+                null => defaults.Start,
+                "empty" => HostStart.Empty,
+                "snapshot" => HostStart.Snapshot,
+                var other => throw host.Error("start", $"expected empty or snapshot, found '{other}'"),
+            },
+            Sharing = ReadSharing(host.Map("sharing", s_sharingKeys)) ?? defaults.Sharing,
+            Codec = host.Policy("codec") ?? defaults.Codec,
             Costs = ReadCosts(host.Map("costs", s_costKeys)) ?? defaults.Costs,
         };
     }
+
+    private static SharingConfig? ReadSharing(YamlMap? sharing) => sharing is null
+        ? null
+        : new SharingConfig
+        {
+            Scanner = sharing.Text("scanner", "a sharing scanner or none") == "none" ? null : sharing.Policy("scanner"),
+            ZeroPages = sharing.Bool("zero-pages") ?? false,
+            Salting = sharing.Bool("salting") ?? false,
+            Warmup = sharing.Duration("warmup") ?? TimeSpan.Zero,
+        };
 
     private static PressureThresholds? ReadPressure(YamlMap host)
     {
