@@ -22,7 +22,13 @@ internal static class ScenarioPolicies
                 ? Host(catalog, scenario, "balloon", "balloon strategy", balloon, r => r.BalloonStrategies)
                 : null,
             Host(catalog, scenario, "working-set", "working-set estimator", host.WorkingSet,
-                r => r.WorkingSetEstimators));
+                r => r.WorkingSetEstimators))
+        {
+            SharingScanner = host.Sharing.Scanner is { } scanner
+                ? Host(catalog, scenario, "sharing.scanner", "sharing scanner", scanner, r => r.SharingScanners)
+                : null,
+            Codec = Host(catalog, scenario, "codec", "compression codec", host.Codec, r => r.CompressionCodecs),
+        };
     }
 
     private static Framework.Replacement.IReplacementRunner Replacement(PluginCatalog catalog, Scenario scenario,

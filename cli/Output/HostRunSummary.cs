@@ -16,6 +16,7 @@ namespace MemFw.Cli.Output;
 /// <param name="StallUs">The stall of all VMs, microseconds.</param>
 /// <param name="Slowdown">The slowdown of all VMs together.</param>
 /// <param name="Vms">Each VM's result.</param>
+/// <param name="Sharing">Content-based sharing.</param>
 /// <param name="Samples">The host at each rebalancing point.</param>
 internal sealed record HostRunSummary(
     string Scenario,
@@ -30,6 +31,7 @@ internal sealed record HostRunSummary(
     double StallUs,
     double Slowdown,
     IReadOnlyList<VmResult> Vms,
+    SharingResult Sharing,
     IReadOnlyList<HostSample> Samples)
 {
     /// <summary>The summary of <paramref name="result"/>.</summary>
@@ -47,5 +49,6 @@ internal sealed record HostRunSummary(
         result.StallMicroseconds,
         result.Slowdown,
         result.Vms,
+        result.Sharing,
         result.Samples);
 }

@@ -15,13 +15,14 @@ internal static class HostRunText
             ("vm", "vm"), ("accesses", "accesses"), ("touched", "touched"), ("granted", "granted"),
             ("peak_granted", "peak"), ("active", "active"), ("ballooned", "ballooned"), ("swapped", "swapped"),
             ("guest_swapped", "guest swapped"), ("faults", "faults"), ("swap_ins", "swap-ins"),
-            ("guest_swap_ins", "guest swap-ins"), ("double_paging", "double paging"), ("stall_us", "stall µs"), ("slowdown", "slowdown"),
+            ("guest_swap_ins", "guest swap-ins"), ("double_paging", "double paging"), ("shared", "shared"),
+            ("zero", "zero"), ("cow", "cow breaks"), ("stall_us", "stall µs"), ("slowdown", "slowdown"),
         ]);
         foreach (var vm in result.Vms)
         {
             table.Add(vm.Name, vm.Accesses, vm.Touched, vm.Granted, vm.PeakGranted, vm.Active, vm.Ballooned,
-                vm.Swapped, vm.GuestSwapped, vm.Faults, vm.SwapIns, vm.GuestSwapIns, vm.DoublePaging,
-                (long)Math.Round(vm.StallMicroseconds), Math.Round(vm.Slowdown, 3));
+                vm.Swapped, vm.GuestSwapped, vm.Faults, vm.SwapIns, vm.GuestSwapIns, vm.DoublePaging, vm.Shared,
+                vm.Zero, vm.CopyOnWrites, (long)Math.Round(vm.StallMicroseconds), Math.Round(vm.Slowdown, 3));
         }
 
         return table;
@@ -72,6 +73,13 @@ internal static class HostRunText
             + $"({100.0 * result.MinFreeFrames / Math.Max(1, result.HostFrames):0.##}%), {result.Rebalances:N0} "
             + $"rebalancing points, {result.OutOfMemoryNotifications:N0} out-of-memory notifications"));
         output.WriteLine($"time in state: {states}");
+        var sharing = result.Sharing;
+        output.WriteLine(string.Create(c, $"sharing: scanner {sharing.Scanner}, zero-page hack "
+            + $"{(sharing.ZeroPageHack ? "on" : "off")}{(sharing.Salting ? ", salted" : "")}: saves "
+            + $"{Mib(sharing.PagesSharing)} ({Mib(sharing.ZeroSaved)} zero pages, {Mib(sharing.ContentSaved)} other "
+            + $"content); pages_shared {sharing.PagesShared:N0}, pages_sharing {sharing.PagesSharing:N0}, "
+            + $"{sharing.Merges:N0} merges, {sharing.CopyOnWriteBreaks:N0} copy-on-write breaks, "
+            + $"{sharing.PagesScanned:N0} pages scanned ({sharing.ScanMicroseconds / 1000:N1} ms of host CPU)"));
         output.WriteLine(string.Create(c,
             $"stall: {result.StallMicroseconds / 1000:N1} ms in all, slowdown {result.Slowdown:0.###}x"));
     }

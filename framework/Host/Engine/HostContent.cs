@@ -35,7 +35,7 @@ internal sealed class HostContent : ISharingObserver
     private readonly bool[][] _known;
     private readonly int[][] _spacePage;
     private readonly IContentPages[] _vms;
-    private readonly ICompressionCodec _codec;
+    private readonly ICompressionCodec? _codec;
     private readonly byte[] _compressBuffer;
     private readonly Dictionary<PageContent, int> _compressedSizes = [];
 
@@ -54,16 +54,16 @@ internal sealed class HostContent : ISharingObserver
     /// <param name="allocator">The host's frames.</param>
     /// <param name="vms">The VMs, by index.</param>
     /// <param name="scanner">The sharing scanner, or null.</param>
-    /// <param name="codec">The codec that sizes compressed pages.</param>
+    /// <param name="codec">The codec that sizes compressed pages, or null to size every page at 4096 bytes.</param>
     public HostContent(SharingConfig config, HostForm form, MachineFrameAllocator allocator, IContentPages[] vms,
-        ISharingScanner? scanner, ICompressionCodec codec)
+        ISharingScanner? scanner, ICompressionCodec? codec)
     {
         _allocator = allocator;
         _contents = form.Contents;
         _guestFrames = form.GuestFrames;
         _vms = vms;
         _codec = codec;
-        _compressBuffer = new byte[codec.MaxCompressedLength(TraceFormat.PageSize)];
+        _compressBuffer = new byte[codec?.MaxCompressedLength(TraceFormat.PageSize) ?? 0];
         _known = [.. _contents.Select(c => c.Select(p => p is not null).ToArray())];
         _spacePage = [.. _contents.Select(c => Enumerable.Repeat(SharingSpace.NoPage, c.Length).ToArray())];
         Scanner = scanner;
@@ -84,6 +84,10 @@ internal sealed class HostContent : ISharingObserver
 
     /// <summary>Scan time accumulated and not yet spent on whole scan periods.</summary>
     public TimeSpan ScanBudget { get; private set; }
+
+    private long _mergesBefore;
+    private long _breaksBefore;
+    private ScannerCounters _scannerBefore;
 
     /// <summary>Whether page <paramref name="page"/> of VM <paramref name="vm"/> still holds its start content.</summary>
     public bool IsKnown(int vm, int page) => _known[vm][page];
@@ -146,14 +150,19 @@ internal sealed class HostContent : ISharingObserver
     /// Page <paramref name="page"/> of VM <paramref name="vm"/> is no longer resident (its own frame, if it had one, is
     /// already released): it leaves the space, and a shared frame it was the last page of goes back to the host.
     /// </summary>
-    public void Unmapped(int vm, int page)
+    /// <returns>Whether the page mapped a shared frame.</returns>
+    public bool Unmapped(int vm, int page)
     {
-        if (Space is not null && _spacePage[vm][page] is var spacePage and >= 0)
+        if (Space is null || _spacePage[vm][page] is not (var spacePage and >= 0))
         {
-            var frame = Space.FrameOf(spacePage);
-            Space.Unmap(spacePage);
-            LeftFrame(frame);
+            return false;
         }
+
+        var frame = Space.FrameOf(spacePage);
+        var shared = _backing.ContainsKey(frame);
+        Space.Unmap(spacePage);
+        LeftFrame(frame);
+        return shared;
     }
 
     /// <summary>
@@ -172,11 +181,6 @@ internal sealed class HostContent : ISharingObserver
         var frame = Space.FrameOf(spacePage);
         var shared = _backing.ContainsKey(frame);
         Space.WritePage(spacePage);
-        if (!shared)
-        {
-            _holder.Remove(frame);
-        }
-
         LeftFrame(frame);
         return shared;
     }
@@ -184,7 +188,7 @@ internal sealed class HostContent : ISharingObserver
     /// <summary>The bytes page <paramref name="page"/> of VM <paramref name="vm"/> compresses to; 4096 when unknown.</summary>
     public int CompressedBytes(int vm, int page)
     {
-        if (!_known[vm][page])
+        if (_codec is null || !_known[vm][page])
         {
             return TraceFormat.PageSize;
         }
@@ -203,6 +207,51 @@ internal sealed class HostContent : ISharingObserver
         }
 
         return size;
+    }
+
+    /// <summary>Counting starts: merges, breaks and scans before this (a snapshot start's warm-up) are not reported.</summary>
+    public void StartMeasuring()
+    {
+        _mergesBefore = Space?.Merges ?? 0;
+        _breaksBefore = Space?.CopyOnWriteBreaks ?? 0;
+        _scannerBefore = Scanner?.Counters ?? default;
+    }
+
+    /// <summary>Resident pages of VM <paramref name="vm"/> on a shared all-zero frame.</summary>
+    public long ZeroPagesOf(int vm)
+    {
+        var count = 0L;
+        foreach (var page in Space is null ? [] : Space.PagesOf(vm))
+        {
+            count += Space!.IsOnZeroFrame(page) && Space.SharersOf(Space.FrameOf(page)) >= 2 ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>The sharing figures now.</summary>
+    /// <param name="scanner">The scanner's label.</param>
+    /// <param name="scanPageMicroseconds">The CPU cost of hashing one page.</param>
+    public SharingResult Result(string scanner, double scanPageMicroseconds)
+    {
+        var counters = Space?.Counters ?? default;
+        var scanned = (Scanner?.Counters.PagesScanned ?? 0) - _scannerBefore.PagesScanned;
+        return new SharingResult
+        {
+            Scanner = Scanner is null ? "none" : scanner,
+            ZeroPageHack = Space?.Settings.ZeroPageSharing ?? false,
+            Salting = Space?.Settings.Salting ?? false,
+            PagesShared = counters.PagesShared,
+            PagesSharing = counters.PagesSharing,
+            ZeroPages = counters.ZeroPages,
+            ZeroSaved = ZeroFramesSaved(),
+            SharedFrames = _allocator.SharedFrames,
+            Merges = (Space?.Merges ?? 0) - _mergesBefore,
+            CopyOnWriteBreaks = (Space?.CopyOnWriteBreaks ?? 0) - _breaksBefore,
+            PagesScanned = scanned,
+            FullScans = (Scanner?.Counters.FullScans ?? 0) - _scannerBefore.FullScans,
+            ScanMicroseconds = scanned * scanPageMicroseconds,
+        };
     }
 
     /// <summary>Checks the shared frames against the allocator (tests).</summary>
@@ -235,16 +284,13 @@ internal sealed class HostContent : ISharingObserver
             JoinShared(toFrame, holderVm, _vms[holderVm].TakeOwnFrame(_localOf[holder]));
         }
 
-        if (_backing.ContainsKey(fromFrame))
+        if (!_backing.ContainsKey(fromFrame))
         {
-            LeftFrame(fromFrame);
-        }
-        else
-        {
-            _holder.Remove(fromFrame);
             var vm = space.VmOf(page);
             _allocator.Release(_vms[vm].TakeOwnFrame(_localOf[page]), vm);
         }
+
+        LeftFrame(fromFrame);
     }
 
     /// <summary>
@@ -263,10 +309,37 @@ internal sealed class HostContent : ISharingObserver
         }
     }
 
+    /// <summary>Frames saved by all-zero content: pages on shared zero frames beyond each frame's first.</summary>
+    private long ZeroFramesSaved()
+    {
+        if (Space is null)
+        {
+            return 0;
+        }
+
+        var frames = new HashSet<int>();
+        for (var page = 0; page < Space.PageCount; page++)
+        {
+            var frame = Space.FrameOf(page);
+            if (Space.SharersOf(frame) >= 2 && Space.TryGetContent(page, out var content) && content.IsZero)
+            {
+                frames.Add(frame);
+            }
+        }
+
+        return Space.Counters.ZeroPages - frames.Count;
+    }
+
     /// <summary>A page left space frame <paramref name="frame"/>: a shared frame with no page left is freed.</summary>
     private void LeftFrame(int frame)
     {
-        if (Space!.SharersOf(frame) == 0 && _backing.Remove(frame, out var machine))
+        if (Space!.SharersOf(frame) > 0)
+        {
+            return;
+        }
+
+        _holder.Remove(frame);
+        if (_backing.Remove(frame, out var machine))
         {
             _allocator.Release(machine, MachineFrameAllocator.Shared);
         }

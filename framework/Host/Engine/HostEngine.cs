@@ -18,6 +18,14 @@ namespace MemFw.Framework.Host.Engine;
 /// the VMM swaps out that many pages of each, chosen by the swap policy; (4) in the low state every VM above its
 /// guarantee is blocked from taking more frames (it replaces its own pages); (5) in the high state a guest that had to
 /// swap since the last point gets <see cref="HostConfig.HotPlugStepBytes"/> more RAM, up to its maxmem; (6) a sample.
+/// Before all of it, the sharing scanner runs for the time since the last point (<see cref="HostContent"/>).
+/// <para>
+/// A run that starts from the VMs' snapshots (<see cref="HostStart.Snapshot"/>) first replays the form's preload: the
+/// snapshot pages are loaded with a rebalancing point every 1/<see cref="WarmupPoints"/> of it, over which the
+/// scanner spends <see cref="SharingConfig.Warmup"/>. Then every count starts again from zero: results describe the
+/// trace's accesses only. After the preload, scan time is the VMs' own: accesses since the last point times the
+/// <see cref="CostModel.Access"/> time, divided by the VMs (they run side by side).
+/// </para>
 /// </remarks>
 internal sealed class HostEngine<TGuest, TVmm>
     where TGuest : struct, IReplacementPolicy
@@ -31,12 +39,18 @@ internal sealed class HostEngine<TGuest, TVmm>
     private readonly VmView[] _views;
     private readonly IVictimSelector _selector;
     private readonly IBalloonStrategy? _balloon;
+    /// <summary>Rebalancing points over the preload of a snapshot start.</summary>
+    private const int WarmupPoints = 32;
+
     private readonly List<HostSample> _samples = [];
+    private readonly HostContent _content;
     private readonly long[] _accessesInState = new long[4];
     private long _stateSince;
     private long _rebalances;
     private long _notifications;
     private long _minFree;
+    private long _lastScan;
+    private long _start;
 
     /// <summary>Sets up the host with every VM empty and the hypervisor's overhead frames taken.</summary>
     public HostEngine(Scenario scenario, HostForm form, HostPolicies policies, string guestName,
@@ -52,6 +66,9 @@ internal sealed class HostEngine<TGuest, TVmm>
         _balloon = policies.Balloon?.Invoke(context($"balloon/{config.Balloon?.Label}"));
         _views = new VmView[scenario.Vms.Count];
         _vms = new VmReplay<TGuest, TVmm>[scenario.Vms.Count];
+        var contentPages = new IContentPages[_vms.Length];
+        _content = new HostContent(config.Sharing, form, _memory.Allocator, contentPages,
+            policies.SharingScanner?.Invoke(context($"sharing/{config.Sharing.Scanner?.Label}")), policies.Codec?.Invoke(context($"codec/{config.Codec.Label}")));
         for (var i = 0; i < _vms.Length; i++)
         {
             var vm = scenario.Vms[i];
@@ -78,7 +95,8 @@ internal sealed class HostEngine<TGuest, TVmm>
             var estimator = policies.WorkingSet(context($"{vm.Name}/working-set/{config.WorkingSet.Label}"));
             _vms[i] = new VmReplay<TGuest, TVmm>(_views[i], _memory, form.GuestFrames[i], guest, vmm, guestName,
                 vmmName, scenario.Seed, config.GuestFreeWindow, estimator, ReplaySettings.DefaultTickPeriod, form,
-                eagerGuest);
+                eagerGuest, _content);
+            contentPages[i] = _vms[i];
         }
 
         _host.TotalFrames = _memory.Allocator.TotalFrames;
@@ -96,8 +114,10 @@ internal sealed class HostEngine<TGuest, TVmm>
         var pages = _form.Pages;
         var vms = _vms;
         var memory = _memory;
-        var total = Math.Max(1, _form.AccessCount);
-        var nextRebalance = period;
+        var preload = _form.PreloadAccesses;
+        var total = Math.Max(1, _form.AccessCount + preload);
+        var warmupStep = Math.Max(1, (preload + WarmupPoints - 1) / WarmupPoints);
+        var nextRebalance = preload > 0 ? Math.Min(warmupStep, preload) : period;
         memory.NextEvent = nextRebalance;
         var position = 0L;
         using (var reader = _form.OpenReader())
@@ -119,7 +139,19 @@ internal sealed class HostEngine<TGuest, TVmm>
                         {
                             Rebalance(position);
                             memory.OutOfMemory = false;
-                            nextRebalance += period;
+                            if (position < preload)
+                            {
+                                nextRebalance = Math.Min(position + warmupStep, preload);
+                            }
+                            else
+                            {
+                                if (position == preload)
+                                {
+                                    StartMeasuring(position);
+                                }
+
+                                nextRebalance = position + period;
+                            }
                         }
 
                         memory.NextEvent = nextRebalance;
@@ -132,13 +164,37 @@ internal sealed class HostEngine<TGuest, TVmm>
 
         Observe(position);
         Sample(position);
-        return Result(position, policyNames);
+        return Result(position - _start, policyNames);
+    }
+
+    /// <summary>The preload is over: counting starts, so that results describe the trace's accesses only.</summary>
+    private void StartMeasuring(long now)
+    {
+        _start = now;
+        _stateSince = now;
+        _rebalances = 0;
+        _notifications = 0;
+        Array.Clear(_accessesInState);
+        _samples.Clear();
+        _minFree = _memory.Allocator.FreeFrames;
+        foreach (var vm in _vms)
+        {
+            vm.StartMeasuring();
+        }
+
+        _content.StartMeasuring();
+        Sample(now);
     }
 
     private void Rebalance(long now)
     {
         _rebalances++;
         var allocator = _memory.Allocator;
+        var preload = _form.PreloadAccesses;
+        _content.Scan(_lastScan < preload
+            ? _scenario.Host.Sharing.Warmup * ((double)(now - _lastScan) / preload)
+            : TimeSpan.FromMicroseconds((now - _lastScan) * _scenario.Host.Costs.Access / _vms.Length));
+        _lastScan = now;
         Observe(now);
         var thresholds = _scenario.Host.Pressure;
         _host.State = thresholds.Next(_host.State, _host.FreeFraction);
@@ -179,6 +235,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         if (CheckInvariants)
         {
             allocator.CheckInvariants();
+            _content.CheckInvariants();
             foreach (var vm in _vms)
             {
                 vm.CheckInvariants();
@@ -206,7 +263,7 @@ internal sealed class HostEngine<TGuest, TVmm>
     {
         _host.FreeFrames = _memory.Allocator.FreeFrames;
         _minFree = Math.Min(_minFree, _host.FreeFrames);
-        _samples.Add(new HostSample(now, _host.FreeFrames, _host.State,
+        _samples.Add(new HostSample(now - _start, _host.FreeFrames, _host.State,
             [.. _views.Select(v => new VmSample(v.GrantedPages, v.ActivePages, v.BalloonPages, v.SwappedPages,
                 v.GuestSwappedPages))]));
     }
@@ -250,6 +307,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         Rebalances = _rebalances,
         OutOfMemoryNotifications = _notifications,
         AccessesInState = _accessesInState,
+        Sharing = _content.Result(_scenario.Host.Sharing.Scanner?.Label ?? "none", _scenario.Host.Costs.ScanPage),
         Samples = _samples,
         Vms = [.. _vms.Select((vm, i) => VmResultOf(vm, i))],
     };
@@ -289,6 +347,10 @@ internal sealed class HostEngine<TGuest, TVmm>
             LocalReplacements = c.LocalReplacements,
             StallMicroseconds = c.StallMicroseconds,
             Slowdown = _scenario.Host.Costs.Slowdown(_form.VmAccesses[index], c.StallMicroseconds),
+            Shared = vm.PagesOnSharedFrames(),
+            Zero = _content.ZeroPagesOf(index),
+            CopyOnWrites = c.CopyOnWrites,
+            SharedReleases = c.SharedReleases,
         };
     }
 }

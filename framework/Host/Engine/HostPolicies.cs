@@ -1,3 +1,5 @@
+using MemFw.Framework.Content.Compression;
+using MemFw.Framework.Content.Sharing;
 using MemFw.Framework.Replacement;
 
 namespace MemFw.Framework.Host.Engine;
@@ -13,4 +15,14 @@ public sealed record HostPolicies(
     IReplacementRunner GuestPolicy,
     Func<HostPluginContext, IVictimSelector> VictimSelector,
     Func<HostPluginContext, IBalloonStrategy>? Balloon,
-    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet);
+    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet)
+{
+    /// <summary>Creates the sharing scanner; null for none (the scenario's <c>sharing.scanner</c>).</summary>
+    public Func<HostPluginContext, ISharingScanner>? SharingScanner { get; init; }
+
+    /// <summary>
+    /// Creates the codec that sizes compressed pages from their contents (the scenario's <c>codec</c>); null sizes
+    /// every page at 4096 bytes.
+    /// </summary>
+    public Func<HostPluginContext, ICompressionCodec>? Codec { get; init; }
+}

@@ -33,6 +33,9 @@ public sealed record HostRunResult
     /// <summary>The VMs, in scenario order.</summary>
     public required IReadOnlyList<VmResult> Vms { get; init; }
 
+    /// <summary>Content-based sharing: savings, merges, copy-on-write breaks and the scanner's work.</summary>
+    public required SharingResult Sharing { get; init; }
+
     /// <summary>The host at each rebalancing point.</summary>
     public required IReadOnlyList<HostSample> Samples { get; init; }
 

@@ -53,4 +53,13 @@ internal sealed class VmCounters
 
     /// <summary>Estimated stall, microseconds.</summary>
     public double StallMicroseconds;
+
+    /// <summary>Writes to pages on shared frames: copy-on-write breaks that took a frame of the VM's own.</summary>
+    public long CopyOnWrites;
+
+    /// <summary>
+    /// Pages the guest gave up (to its balloon or its swap) or the VMM swapped out while they were on a shared frame,
+    /// so the host got no frame back unless they were its last page.
+    /// </summary>
+    public long SharedReleases;
 }

@@ -23,11 +23,19 @@ namespace MemFw.Framework.Host.Engine;
 /// Generic over both policy structs, so the per-access path has no interface call; it allocates nothing per access.
 /// Memory grows with the VM's distinct pages.
 /// </para>
+/// <para>
+/// Contents (<see cref="HostContent"/>): a resident page holds a machine frame of the VM, or none while it maps a
+/// shared frame. The trace's first write to a page whose start content is known tells the content model, which may
+/// break a share (the page then takes a frame of its own, as any VMM fault does).
+/// </para>
 /// </remarks>
-internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
+internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     where TGuest : struct, IReplacementPolicy
     where TVmm : struct, IReplacementPolicy
 {
+    /// <summary>A <see cref="_machineFrameOf"/> entry of a resident page that maps a shared frame.</summary>
+    private const int NoFrame = -1;
+
     private readonly HostMemory _host;
     private readonly ReplacementDriver<TGuest> _guest;
     private readonly ReplacementDriver<TVmm> _vmm;
@@ -40,6 +48,8 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     private readonly IWorkingSetEstimator _estimator;
     private readonly long _tickPeriod;
     private readonly HostForm _form;
+    private readonly HostContent _content;
+    private readonly bool[] _known;
 
     /// <summary>
     /// Whether the guest pool follows the accesses. Until the guest's RAM (memory minus balloon) is smaller than the
@@ -72,13 +82,16 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     /// <param name="tickPeriod">The VM's accesses between two ticks of its policies.</param>
     /// <param name="form">The host form, from which the guest pool is rebuilt when it first matters.</param>
     /// <param name="eagerGuest">Whether the guest pool runs from the start (tests check that it changes nothing).</param>
+    /// <param name="content">The host's content model.</param>
     public VmReplay(VmView view, HostMemory host, long[] guestFrames, Func<ReplacementContext, TGuest> guest,
         Func<ReplacementContext, TVmm> vmm, string guestName, string vmmName, int seed, long? freeWindow,
-        IWorkingSetEstimator estimator, long tickPeriod, HostForm form, bool eagerGuest)
+        IWorkingSetEstimator estimator, long tickPeriod, HostForm form, bool eagerGuest, HostContent content)
     {
         View = view;
         _host = host;
         _form = form;
+        _content = content;
+        _known = content.KnownFlags(view.Id);
         _guestFrames = guestFrames;
         var pages = guestFrames.Length;
         var guestSlots = (int)Math.Max(1, Math.Min(pages, view.MaxMemPages));
@@ -94,6 +107,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
                 ReplaySession.DeriveSeed(seed, $"{view.Name}/vmm/{vmmName}"), null)),
             vmmName, vmmTable, pages);
         _machineFrameOf = new int[_vmmSlots];
+        Array.Fill(_machineFrameOf, NoFrame);
         _lastTouch = new long[pages];
         _state = new GuestPageState[pages];
         _freeWindow = freeWindow;
@@ -114,7 +128,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     public VmView View { get; }
 
     /// <summary>The VM's event counts.</summary>
-    public VmCounters Counters { get; } = new();
+    public VmCounters Counters { get; private set; } = new();
 
     /// <inheritdoc/>
     public long Now => _time;
@@ -143,6 +157,11 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
             VmmFault(page);
         }
 
+        if (write && _known[page])
+        {
+            FirstWrite(page);
+        }
+
         if (now >= _nextWork)
         {
             PeriodicWork();
@@ -169,6 +188,34 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         }
 
         return count;
+    }
+
+    /// <summary>Starts counting from zero: what happened before (loading the start snapshot) is not the trace's.</summary>
+    public void StartMeasuring()
+    {
+        Counters = new VmCounters { PeakGranted = _vmm.Resident };
+        _guestEvictionsSeen = 0;
+    }
+
+    /// <summary>Resident pages that map a shared frame (no frame of the VM's own).</summary>
+    public long PagesOnSharedFrames()
+    {
+        var count = 0L;
+        for (var page = 0; page < _state.Length; page++)
+        {
+            count += _vmm.IsResident(page) && _machineFrameOf[_vmm.FrameOf(page)] == NoFrame ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc/>
+    public int TakeOwnFrame(int page)
+    {
+        var slot = _vmm.FrameOf(page);
+        var machine = _machineFrameOf[slot];
+        _machineFrameOf[slot] = NoFrame;
+        return machine;
     }
 
     /// <summary>Brings the views' sizes up to date.</summary>
@@ -219,7 +266,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         for (var done = 0L; done < count && _vmm.Resident > 0; done++)
         {
             var page = _vmm.ReclaimOne(out var dirty, out var frame);
-            _host.Allocator.Release(_machineFrameOf[frame], View.Id);
+            ReleaseFrame(frame);
             SwappedOut(page, dirty);
         }
 
@@ -251,12 +298,12 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
                     $"VM {View.Name}: page {page} is {_state[page]} but guest={inGuest}, vmm={inVmm}");
             }
 
-            resident += inVmm ? 1 : 0;
+            resident += inVmm && _machineFrameOf[_vmm.FrameOf(page)] != NoFrame ? 1 : 0;
         }
 
         if (resident != _host.Allocator.FramesOf(View.Id) || _guest.Resident > _guest.Capacity)
         {
-            throw new InvalidOperationException($"VM {View.Name}: {resident} pages resident, "
+            throw new InvalidOperationException($"VM {View.Name}: {resident} pages resident on frames of their own, "
                 + $"{_host.Allocator.FramesOf(View.Id)} frames allocated, guest {_guest.Resident}/{_guest.Capacity}");
         }
     }
@@ -300,37 +347,84 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         }
 
         _state[page] = GuestPageState.Resident;
-        var frame = _vmm.FrameOf(page);
         if (_vmm.LastEvicted != FrameTable.NoPage)
         {
-            // At capacity: the victim's machine frame now backs the page.
+            // At capacity: the victim's machine frame, if it had one of its own, now backs the page.
             Counters.LocalReplacements++;
             SwappedOut(_vmm.LastEvicted, _vmm.LastEvictedDirty);
+        }
+
+        if (_machineFrameOf[_vmm.FrameOf(page)] == NoFrame && !AcquireFrame(page))
+        {
             return;
         }
 
-        var machine = _host.Allocate(View.Id);
-        if (machine >= 0)
-        {
-            _machineFrameOf[frame] = machine;
-            Counters.PeakGranted = Math.Max(Counters.PeakGranted, _vmm.Resident);
-            return;
-        }
+        Counters.PeakGranted = Math.Max(Counters.PeakGranted, _vmm.Resident);
+        _content.Mapped(View.Id, page);
+    }
 
-        // The host has no free frame: the VM replaces one of its own pages, as at its limit.
-        Counters.LocalReplacements++;
-        var victim = _vmm.ReclaimOne(out var dirty, out var victimFrame);
-        if (victim != page)
+    /// <summary>
+    /// Gives resident <paramref name="page"/> a machine frame of its own: a free frame of the host, or, when the host
+    /// has none, the frame of one of the VM's own pages, which the VMM swaps out as at its limit.
+    /// </summary>
+    /// <returns>False when the VMM's policy chose <paramref name="page"/> itself, which is then swapped out.</returns>
+    private bool AcquireFrame(int page)
+    {
+        while (true)
         {
-            _machineFrameOf[frame] = _machineFrameOf[victimFrame];
-        }
+            var machine = _host.Allocate(View.Id);
+            if (machine >= 0)
+            {
+                _machineFrameOf[_vmm.FrameOf(page)] = machine;
+                return true;
+            }
 
-        SwappedOut(victim, dirty);
+            Counters.LocalReplacements++;
+            var victim = _vmm.ReclaimOne(out var dirty, out var victimFrame);
+            var inherited = victim == page ? NoFrame : _machineFrameOf[victimFrame];
+            _machineFrameOf[victimFrame] = NoFrame;
+            SwappedOut(victim, dirty);
+            if (victim == page)
+            {
+                return false;
+            }
+
+            if (inherited != NoFrame)
+            {
+                _machineFrameOf[_vmm.FrameOf(page)] = inherited;
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Returns the machine frame of VMM slot <paramref name="slot"/>, if it holds one of its own, to the host.</summary>
+    private void ReleaseFrame(int slot)
+    {
+        if (_machineFrameOf[slot] != NoFrame)
+        {
+            _host.Allocator.Release(_machineFrameOf[slot], View.Id);
+            _machineFrameOf[slot] = NoFrame;
+        }
+    }
+
+    /// <summary>
+    /// The trace's first write to <paramref name="page"/>, whose start content was known: its content is unknown from
+    /// now on, and if it mapped a shared frame it is copied to a frame of its own.
+    /// </summary>
+    private void FirstWrite(int page)
+    {
+        if (_content.FirstWrite(View.Id, page) && _vmm.IsResident(page))
+        {
+            Counters.CopyOnWrites++;
+            Counters.StallMicroseconds += _host.Costs.ZeroFill;
+            AcquireFrame(page);
+        }
     }
 
     /// <summary>The VMM took <paramref name="page"/>'s frame: the page now lives in the backing store.</summary>
     private void SwappedOut(int page, bool dirty)
     {
+        Unmapped(page);
         Counters.SwapOuts++;
         View.SwappedPages++;
         _state[page] = GuestPageState.VmmSwapped;
@@ -373,10 +467,17 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         }
         else
         {
-            _host.Allocator.Release(_machineFrameOf[_vmm.FrameOf(page)], View.Id);
+            ReleaseFrame(_vmm.FrameOf(page));
             _vmm.Remove(page);
+            Unmapped(page);
         }
     }
+
+    /// <summary>
+    /// <paramref name="page"/> left the VMM's pool (its own frame, if any, already released): the content model
+    /// unmaps it, and a page that mapped a shared frame is counted, as giving it up freed the host no frame of the VM.
+    /// </summary>
+    private void Unmapped(int page) => Counters.SharedReleases += _content.Unmapped(View.Id, page) ? 1 : 0;
 
     /// <summary>Sets the guest's capacity to its memory minus its balloon, shedding pages it no longer has room for.</summary>
     private void SetGuestCapacity()

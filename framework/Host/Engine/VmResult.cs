@@ -95,4 +95,16 @@ public sealed record VmResult
     /// time), with the access time of the cost model; 1 is no slowdown. The one axis strategies are compared on.
     /// </summary>
     public double Slowdown { get; init; } = 1;
+
+    /// <summary>Resident pages on shared frames at the end (esxtop SHRD for the VM), zero pages included.</summary>
+    public long Shared { get; init; }
+
+    /// <summary>Resident pages on a shared all-zero frame at the end (esxtop ZERO for the VM).</summary>
+    public long Zero { get; init; }
+
+    /// <summary>Writes that broke a share: the page took a frame of the VM's own (copy-on-write).</summary>
+    public long CopyOnWrites { get; init; }
+
+    /// <summary>Pages that left the VM's memory (balloon, guest swap, VMM swap) while shared: no frame came back.</summary>
+    public long SharedReleases { get; init; }
 }

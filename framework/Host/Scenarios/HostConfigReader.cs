@@ -20,7 +20,7 @@ internal static class HostConfigReader
     private static readonly string[] s_costKeys =
     [
         "access", "hit", "vmm-swap-in-disk", "vmm-swap-in-ssd", "guest-swap-in", "balloon-inflate", "balloon-deflate",
-        "write-back", "zero-fill",
+        "write-back", "zero-fill", "scan-page",
     ];
 
     /// <summary>Reads <paramref name="host"/>.</summary>
@@ -127,6 +127,7 @@ internal static class HostConfigReader
             BalloonDeflate = costs.NonNegative("balloon-deflate", Unit) ?? defaults.BalloonDeflate,
             WriteBack = costs.NonNegative("write-back", Unit) ?? defaults.WriteBack,
             ZeroFill = costs.NonNegative("zero-fill", Unit) ?? defaults.ZeroFill,
+            ScanPage = costs.NonNegative("scan-page", Unit) ?? defaults.ScanPage,
         };
     }
 }
