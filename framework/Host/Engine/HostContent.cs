@@ -169,7 +169,10 @@ internal sealed class HostContent : ISharingObserver
     /// The trace's first write to page <paramref name="page"/> of VM <paramref name="vm"/>: its content is unknown from
     /// now on, and a shared page is copied (the caller gives it a frame of its own when this returns true).
     /// </summary>
-    /// <returns>Whether the page was on a shared frame and now needs a frame of its own.</returns>
+    /// <returns>
+    /// Whether the page shared its frame with others and now needs a copy of its own; the last page of a shared frame
+    /// takes that frame as its own.
+    /// </returns>
     public bool FirstWrite(int vm, int page)
     {
         _known[vm][page] = false;
@@ -179,10 +182,19 @@ internal sealed class HostContent : ISharingObserver
         }
 
         var frame = Space.FrameOf(spacePage);
-        var shared = _backing.ContainsKey(frame);
+        var backed = _backing.TryGetValue(frame, out var machine);
+        var copy = backed && Space.SharersOf(frame) >= 2;
         Space.WritePage(spacePage);
+        if (backed && !copy)
+        {
+            // The shared frame's last page keeps it: no copy is needed.
+            _backing.Remove(frame);
+            _allocator.Transfer(machine, MachineFrameAllocator.Shared, vm);
+            _vms[vm].GiveOwnFrame(page, machine);
+        }
+
         LeftFrame(frame);
-        return shared;
+        return copy;
     }
 
     /// <summary>The bytes page <paramref name="page"/> of VM <paramref name="vm"/> compresses to; 4096 when unknown.</summary>

@@ -9,4 +9,10 @@ internal interface IContentPages
     /// <returns>The machine frame the page held, still held by the VM in the allocator (the caller releases or
     /// transfers it).</returns>
     int TakeOwnFrame(int page);
+
+    /// <summary>
+    /// Gives resident <paramref name="page"/>, which mapped a shared frame, <paramref name="machine"/> (already held by
+    /// the VM in the allocator) as its own: it was the shared frame's last page.
+    /// </summary>
+    void GiveOwnFrame(int page, int machine);
 }

@@ -218,6 +218,9 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         return machine;
     }
 
+    /// <inheritdoc/>
+    public void GiveOwnFrame(int page, int machine) => _machineFrameOf[_vmm.FrameOf(page)] = machine;
+
     /// <summary>Brings the views' sizes up to date.</summary>
     public void Refresh()
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MemFw.Framework.Content.Sharing;
 using MemFw.Traces.Format;
+using MemFw.Traces.Import;
 
 namespace MemFw.Framework.Tests.Content.Sharing;
 
@@ -153,7 +154,7 @@ internal sealed record GuestReplay(
     private static (long Records, long Stores, HashSet<ulong> Written) ReplayStores(
         string guest, params SharingSpace[] spaces)
     {
-        using var capture = new QemuCapture(GuestWorkloads.Trace(guest), Vm);
+        using var capture = ImportFormats.OpenAccesses(ImportFormat.Qemu, GuestWorkloads.Trace(guest), Vm);
         var batch = new AccessBatch();
         var written = new HashSet<ulong>();
         var records = 0L;

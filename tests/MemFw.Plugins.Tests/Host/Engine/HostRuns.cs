@@ -58,16 +58,31 @@ internal static class HostRuns
             host.Balloon is { } balloon
                 ? Registry.BalloonStrategies.Single(d => d.Name == balloon.Name).Bind(balloon.Values)
                 : null,
-            Registry.WorkingSetEstimators.Single(d => d.Name == host.WorkingSet.Name).Bind(host.WorkingSet.Values));
+            Registry.WorkingSetEstimators.Single(d => d.Name == host.WorkingSet.Name).Bind(host.WorkingSet.Values))
+        {
+            SharingScanner = host.Sharing.Scanner is { } scanner
+                ? Registry.SharingScanners.Single(d => d.Name == scanner.Name).Bind(scanner.Values)
+                : null,
+            Codec = Registry.CompressionCodecs.Single(d => d.Name == host.Codec.Name).Bind(host.Codec.Values),
+        };
     }
 
     /// <summary>
     /// Runs <paramref name="scenario"/> over <paramref name="accesses"/> (VM index, guest frame, write), once with guest
     /// pools started when they first matter and once from the start, and checks that both give the same result.
     /// </summary>
-    public static HostRunResult Run(Scenario scenario, params (int Vm, long Gfn, bool Write)[] accesses)
+    public static HostRunResult Run(Scenario scenario, params (int Vm, long Gfn, bool Write)[] accesses) =>
+        Run(scenario, null, accesses);
+
+    /// <summary>
+    /// As <see cref="Run(Scenario, ValueTuple{int, long, bool}[])"/>, with each VM's start snapshot (preloaded when the
+    /// scenario starts from snapshots).
+    /// </summary>
+    public static HostRunResult Run(Scenario scenario, IReadOnlyList<StartSnapshot?>? snapshots,
+        params (int Vm, long Gfn, bool Write)[] accesses)
     {
-        using var form = HostForm.FromAccesses(scenario.Vms.Count, accesses);
+        using var form = HostForm.FromAccesses(scenario.Vms.Count, accesses, snapshots,
+            scenario.Host.Start == HostStart.Snapshot);
         var lazy = HostRun.Run(scenario, Bind(scenario), form, checkInvariants: true, eagerGuest: false, progress: null);
         var eager = HostRun.Run(scenario, Bind(scenario), form, checkInvariants: true, eagerGuest: true, progress: null);
         AssertSame(eager, lazy);
