@@ -265,36 +265,26 @@ public sealed class TraceSlicerTests : IDisposable
         Assert.NotNull(description);
     }
 
-    [Fact]
-    public void Slice_ContentNone_KeepsHashesAndDropsEveryByte()
+    [Theory]
+    [InlineData(SliceContent.All, 11, "(everything)")] // 12 rows, one of them the zero page A2
+    [InlineData(SliceContent.None, 0, "(content none)")]
+    public void Slice_ContentAllOrNone_KeepsEveryRowWithAllOrNoBytes(SliceContent content, int withBytes,
+        string describedAs)
     {
         var source = ContentTrace(AddressMode.Translated);
         var output = _temp.Combine("slice");
 
-        TraceSlicer.Slice(Trace.Open(source), output, new SliceOptions { Content = SliceContent.None });
-
-        var expected = TraceFiles.ReadPages(source);
-        var actual = TraceFiles.ReadPages(output);
-        Assert.Equal(expected.Select(p => p with { Content = null }), actual);
-        Assert.Contains("content none", Trace.Open(output).Metadata.Description, StringComparison.Ordinal);
-        AssertValid(output);
-    }
-
-    [Fact]
-    public void Slice_ContentAll_KeepsEveryRowAsItIs()
-    {
-        var source = ContentTrace(AddressMode.Translated);
-        var output = _temp.Combine("slice");
-
-        TraceSlicer.Slice(Trace.Open(source), output, new SliceOptions { Content = SliceContent.All });
+        TraceSlicer.Slice(Trace.Open(source), output, new SliceOptions { Content = content });
 
         var expected = TraceFiles.ReadPages(source);
         var actual = TraceFiles.ReadPages(output);
         Assert.Equal(expected.Select(p => (p.Vm, p.Time, p.Gfn, p.Hash, p.Zero)),
             actual.Select(p => (p.Vm, p.Time, p.Gfn, p.Hash, p.Zero)));
-        Assert.Equal(expected.Select(p => p.Content), actual.Select(p => p.Content));
-        Assert.Equal(11, actual.Count(p => p.Content is not null)); // 12 rows, one of them the zero page A2
-        Assert.EndsWith("(everything)", Trace.Open(output).Metadata.Description, StringComparison.Ordinal);
+        Assert.Equal(expected.Select(p => content == SliceContent.All ? p.Content : null),
+            actual.Select(p => p.Content));
+        Assert.Equal(withBytes, actual.Count(p => p.Content is not null));
+        Assert.EndsWith(describedAs, Trace.Open(output).Metadata.Description, StringComparison.Ordinal);
+        AssertValid(output);
     }
 
     [Theory]
