@@ -6,7 +6,10 @@ using MemFw.Traces.Inspection;
 
 namespace MemFw.Cli.Commands;
 
-/// <summary><c>memfw trace slice</c>: writes part of a trace (rows, time, VMs) as a new valid trace.</summary>
+/// <summary>
+/// <c>memfw trace slice</c>: writes part of a trace (rows, time, VMs) as a new valid trace, with all, some or none of
+/// its pages' bytes.
+/// </summary>
 internal static class TraceSliceCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,9 +18,15 @@ internal static class TraceSliceCommand
         var rows = new Option<string?>("--rows") { Description = "Access rows START:END (END exclusive; either may be empty)" };
         var time = new Option<string?>("--time") { Description = "Times START:END in the trace's unit (END exclusive)" };
         var vms = new Option<string[]>("--vm") { Description = "Keep only this VM, by name or id (repeatable)" };
+        var content = new Option<string>("--content")
+        {
+            Description = "Page bytes to keep: all; touched (only contents that a page the kept accesses touch " +
+                "holds); none (hashes and zero flags only)",
+            DefaultValueFactory = _ => SliceContents.Name(SliceContent.All),
+        };
         var command = new Command("slice", "Write part of a trace (row range, time range, VMs) as a new trace")
         {
-            rows, time, vms,
+            rows, time, vms, content,
         };
         AddCommon(command, console, parse =>
         {
@@ -30,6 +39,7 @@ internal static class TraceSliceCommand
                 TimeStart = timeStart,
                 TimeEnd = timeEnd,
                 Vms = parse.GetValue(vms) ?? [],
+                Content = SliceContents.Parse(parse.GetValue(content)!, "--content"),
             };
         });
         return command;

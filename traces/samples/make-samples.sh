@@ -47,7 +47,8 @@ memfw trace import --format qemu -q \
 memfw trace slice "$TMP/linux-guest-1s.trace" --rows 4500000:6500000 -o "$OUT/linux-guest.trace" --force -q
 rm -rf "$TMP/linux-guest-1s.trace"
 
-# 2. multi-vm.trace: the first 600,000 accesses of each of L1a, L1b and L2, with page hashes of their start images.
+# 2. multi-vm.trace: the first 600,000 accesses of each of L1a, L1b and L2, with page hashes of their start images
+#    and the bytes of the contents those accesses touch (slice --content touched).
 W=$SHARED/guest-workloads
 zstd -d -q -f --long=27 "$W/L1a-start.raw.zst" -o "$TMP/L1a-start.raw"
 zstd -d -q -f --long=27 "$W/L2-start.raw.zst" -o "$TMP/L2-start.raw"
@@ -55,9 +56,9 @@ zstd -d -q -f --long=28 --patch-from="$TMP/L1a-start.raw" "$W/L1b-start.from-L1a
 memfw trace import --format qemu -q \
   L1a="$W/L1a.memtrace.zst" L1b="$W/L1b.memtrace.zst" L2="$W/L2.memtrace.zst" \
   --ram L1a@start="$TMP/L1a-start.raw" --ram L1b@start="$TMP/L1b-start.raw" --ram L2@start="$TMP/L2-start.raw" \
-  --no-content --ram-size 128M -o "$TMP/guest-workloads.trace" \
-  --description "Real QEMU TCG captures of three 128 MiB x86-64 Linux guests (Debian kernel 6.1.0-56-amd64, busybox initramfs, 1 vCPU, QEMU 7.2 TCG): L1a and L1b are two boots running workload L1 (here: cp of a 10.6 MB text file in tmpfs), L2 runs workload L2 (here: in-place dd rewrites of zero and random files); every data load and store, time = record ordinal in the capture of each VM; pages: hash and zero flag (no content) of the RAM image of each guest taken just before its first recorded access (time 0)"
-memfw trace slice "$TMP/guest-workloads.trace" --time 0:600000 -o "$OUT/multi-vm.trace" --force -q
+  --ram-size 128M -o "$TMP/guest-workloads.trace" \
+  --description "Real QEMU TCG captures of three 128 MiB x86-64 Linux guests (Debian kernel 6.1.0-56-amd64, busybox initramfs, 1 vCPU, QEMU 7.2 TCG): L1a and L1b are two boots running workload L1 (here: cp of a 10.6 MB text file in tmpfs), L2 runs workload L2 (here: in-place dd rewrites of zero and random files); every data load and store, time = record ordinal in the capture of each VM; pages: hash, zero flag and content of every page of the RAM image of each guest taken just before its first recorded access (time 0)"
+memfw trace slice "$TMP/guest-workloads.trace" --time 0:600000 --content touched -o "$OUT/multi-vm.trace" --force -q
 rm -rf "$TMP/guest-workloads.trace" "$TMP"/L1a-start.raw "$TMP"/L1b-start.raw "$TMP"/L2-start.raw
 
 # 3. lackey.trace: valgrind lackey captures of sort and md5sum on a generated 100-line text file.

@@ -74,6 +74,44 @@ public sealed class TraceSliceCommandTests : IDisposable
         Assert.Equal(["source"], TempDirectory.Entries(_temp.Path));
     }
 
+    [Theory]
+    [InlineData(null, new ulong[] { 0, 1, 2 })]
+    [InlineData("all", new ulong[] { 0, 1, 2 })]
+    [InlineData("touched", new ulong[] { 0, 2 })]
+    [InlineData("none", new ulong[0])]
+    public void Slice_Content_KeepsBytesOfTheChosenPages(string? content, ulong[] withBytes)
+    {
+        // One VM: gfn 0 and 2 hold the same bytes P, gfn 1 other bytes Q; the only access reads gfn 2. Touched keeps
+        // P's class (gfn 2 and its twin gfn 0) and drops Q's bytes; every row keeps its hash.
+        var p = Enumerable.Repeat((byte)7, TraceFormat.PageSize).ToArray();
+        var q = Enumerable.Repeat((byte)9, TraceFormat.PageSize).ToArray();
+        var source = PageTraces.Write(_temp.Combine("pages"), ["g"],
+            [PageTraces.Row(0, 0, 0, p), PageTraces.Row(0, 0, 1, q), PageTraces.Row(0, 0, 2, p)],
+            accesses: [new Access(0, 0, 0, 0x2010, 0x2010, Access.Read, 8, false)]);
+        var slice = _temp.Combine("slice");
+
+        string[] option = content is null ? [] : ["--content", content];
+
+        var result = CliRun.Succeeds(["trace", "slice", "-o", slice, source, .. option]);
+
+        Assert.Equal($"wrote {slice}: 1 accesses, 3 pages", result.OutLines[^1]);
+        var rows = TraceFiles.ReadPages(slice);
+        Assert.Equal(TraceFiles.ReadPages(source).Select(r => r.Hash), rows.Select(r => r.Hash));
+        Assert.Equal(withBytes, rows.Where(r => r.Content is not null).Select(r => r.Gfn));
+        CliRun.Succeeds("trace", "validate", slice);
+    }
+
+    [Fact]
+    public void Slice_BadContent_FailsWithOneLineNamingTheOptionAndTheChoices()
+    {
+        var slice = _temp.Combine("slice");
+
+        var line = CliRun.FailsWithOneLine("trace", "slice", "--content", "some", "-o", slice, _source);
+
+        Assert.Equal("memfw: error: --content: expected touched, all, none, found 'some'", line);
+        Assert.Equal(["source"], TempDirectory.Entries(_temp.Path));
+    }
+
     [Fact]
     public void Slice_MissingSource_FailsWithOneLineNamingIt()
     {

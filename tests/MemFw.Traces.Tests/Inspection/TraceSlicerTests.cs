@@ -210,6 +210,128 @@ public sealed class TraceSlicerTests : IDisposable
         AssertValid(output);
     }
 
+    private static readonly (int Vm, long Time, ulong Gfn)[] s_everythingTouched =
+        [(0, 0, 0), (1, 0, 1), (1, 0, 2), (0, 20, 0), (0, 20, 5)];
+
+    public static TheoryData<string, AddressMode, long?, long?, string[], (int Vm, long Time, ulong Gfn)[]> TouchedCases
+        => new()
+    {
+        // Worked out by hand from ContentTrace's table. Everything: A touches A0 (P), A2 (zero) and, at time 25,
+        // A5; B touches B1 (S); C's only access is I/O. Hashes kept: P, S, U and the zero hash, so B2 (P, touched
+        // only through A0), A0@20 (S, like B1) and A5@20 (U) keep bytes; Q, R and T rows and zero rows do not.
+        { "everything", AddressMode.Translated, null, null, [], s_everythingTouched },
+        { "everything, identity", AddressMode.Identity, null, null, [], s_everythingTouched },
+        // Times 0:10 keep the snapshot at 0 only and the accesses at times 1-4: hashes P, S and zero.
+        { "time 0:10", AddressMode.Translated, 0L, 10L, [], [(0, 0, 0), (1, 0, 1), (1, 0, 2)] },
+        // A and C (new ids 0 and 1): A touches A0 (P at 0, S at 20), A2 and A5 (U); B is gone, so B's rows too.
+        { "vms A,C", AddressMode.Translated, null, null, ["A", "C"], [(0, 0, 0), (0, 20, 0), (0, 20, 5)] },
+        // C alone: its only access is I/O, so no page is touched and no row keeps bytes.
+        { "vm C", AddressMode.Translated, null, null, ["C"], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TouchedCases))]
+    public void Slice_ContentTouched_KeepsBytesOfTouchedHashClassesOnly(string description, AddressMode mode,
+        long? timeStart, long? timeEnd, string[] vms, (int Vm, long Time, ulong Gfn)[] withBytes)
+    {
+        var source = ContentTrace(mode);
+        var output = _temp.Combine("slice");
+
+        TraceSlicer.Slice(Trace.Open(source), output, new SliceOptions
+        {
+            TimeStart = timeStart,
+            TimeEnd = timeEnd,
+            Vms = vms,
+            Content = SliceContent.Touched,
+        });
+
+        var plain = TraceSlicer.Slice(Trace.Open(source), _temp.Combine("plain"), new SliceOptions
+        {
+            TimeStart = timeStart,
+            TimeEnd = timeEnd,
+            Vms = vms,
+        });
+        var expected = TraceFiles.ReadPages(_temp.Combine("plain"));
+        var actual = TraceFiles.ReadPages(output);
+        Assert.Equal(plain.Pages, actual.Count);
+        Assert.Equal(expected.Select(p => (p.Vm, p.Time, p.Gfn, p.Hash, p.Zero)),
+            actual.Select(p => (p.Vm, p.Time, p.Gfn, p.Hash, p.Zero)));
+        Assert.Equal(withBytes.Order(), actual.Where(p => p.Content is not null)
+            .Select(p => ((int)p.Vm, p.Time, p.Gfn)).Order());
+        Assert.All(actual.Zip(expected).Where(pair => pair.First.Content is not null),
+            pair => Assert.Equal(pair.Second.Content, pair.First.Content));
+        Assert.Contains("content touched", Trace.Open(output).Metadata.Description, StringComparison.Ordinal);
+        AssertValid(output);
+        Assert.NotNull(description);
+    }
+
+    [Theory]
+    [InlineData(SliceContent.All, 11, "(everything)")] // 12 rows, one of them the zero page A2
+    [InlineData(SliceContent.None, 0, "(content none)")]
+    public void Slice_ContentAllOrNone_KeepsEveryRowWithAllOrNoBytes(SliceContent content, int withBytes,
+        string describedAs)
+    {
+        var source = ContentTrace(AddressMode.Translated);
+        var output = _temp.Combine("slice");
+
+        TraceSlicer.Slice(Trace.Open(source), output, new SliceOptions { Content = content });
+
+        var expected = TraceFiles.ReadPages(source);
+        var actual = TraceFiles.ReadPages(output);
+        Assert.Equal(expected.Select(p => (p.Vm, p.Time, p.Gfn, p.Hash, p.Zero)),
+            actual.Select(p => (p.Vm, p.Time, p.Gfn, p.Hash, p.Zero)));
+        Assert.Equal(expected.Select(p => content == SliceContent.All ? p.Content : null),
+            actual.Select(p => p.Content));
+        Assert.Equal(withBytes, actual.Count(p => p.Content is not null));
+        Assert.EndsWith(describedAs, Trace.Open(output).Metadata.Description, StringComparison.Ordinal);
+        AssertValid(output);
+    }
+
+    [Theory]
+    [InlineData("touched", SliceContent.Touched)]
+    [InlineData("all", SliceContent.All)]
+    [InlineData("none", SliceContent.None)]
+    public void SliceContents_NamesRoundTrip(string name, SliceContent content)
+    {
+        Assert.Equal(content, SliceContents.Parse(name, "--content"));
+        Assert.Equal(name, SliceContents.Name(content));
+    }
+
+    [Fact]
+    public void SliceContents_UnknownName_IsRefusedNamingTheOptionAndTheChoices()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SliceContents.Parse("some", "--content"));
+
+        Assert.StartsWith("--content: expected touched, all, none, found 'some'", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// VMs A, B, C. Contents P..U are pages filled with bytes 1..6, Z the zero page.
+    /// Time 0: A0 P, A1 Q, A2 Z, A3 R; B0 Q, B1 S, B2 P; C0 R, C1 T. Time 20: A0 S, A1 T, A5 U.
+    /// Accesses: 1 A read 0x10; 2 B write 0x1008; 3 A read 0x2000; 4 C I/O read 0x1000; 25 A write 0x5FF8.
+    /// </summary>
+    private string ContentTrace(AddressMode mode)
+    {
+        static byte[] Page(byte fill) => Enumerable.Repeat(fill, TraceFormat.PageSize).ToArray();
+        var (p, q, r, s, t, u, z) = (Page(1), Page(2), Page(3), Page(4), Page(5), Page(6), Page(0));
+        var offset = mode == AddressMode.Identity ? 0UL : 0x7F00_0000_0000UL;
+        Access At(long time, ushort vm, ulong gpa, byte kind, bool io = false) =>
+            new(time, vm, 0, gpa + offset, gpa, kind, 8, io);
+        return PageTraces.Write(_temp.Combine($"content-{mode}"), ["A", "B", "C"],
+            [
+                PageTraces.Row(0, 0, 0, p), PageTraces.Row(0, 0, 1, q), PageTraces.Row(0, 0, 2, z),
+                PageTraces.Row(0, 0, 3, r), PageTraces.Row(1, 0, 0, q), PageTraces.Row(1, 0, 1, s),
+                PageTraces.Row(1, 0, 2, p), PageTraces.Row(2, 0, 0, r), PageTraces.Row(2, 0, 1, t),
+                PageTraces.Row(0, 20, 0, s), PageTraces.Row(0, 20, 1, t), PageTraces.Row(0, 20, 5, u),
+            ],
+            accesses:
+            [
+                At(1, 0, 0x10, Access.Read), At(2, 1, 0x1008, Access.Write), At(3, 0, 0x2000, Access.Read),
+                At(4, 2, 0x1000, Access.Read, io: true), At(25, 0, 0x5FF8, Access.Write),
+            ],
+            mode: mode);
+    }
+
     private Trace TwoQemuVms()
     {
         var path = _temp.Combine("two-vms");

@@ -4,8 +4,8 @@ using MemFw.Traces.Format;
 namespace MemFw.Traces.Tests.TestSupport;
 
 /// <summary>
-/// Writes small traces of RAM snapshots (page rows, no accesses) with the format's writers, every row exactly as
-/// given, broken ones included.
+/// Writes small traces of RAM snapshots (page rows, and accesses when given) with the format's writers, every row
+/// exactly as given, broken ones included.
 /// </summary>
 public static class PageTraces
 {
@@ -21,10 +21,17 @@ public static class PageTraces
     /// <param name="vms">The VMs' names.</param>
     /// <param name="rows">The page rows, written in this order.</param>
     /// <param name="storeContent">Whether to keep the rows' bytes, or only their hashes.</param>
+    /// <param name="accesses">The access rows, written in this order; none when omitted.</param>
+    /// <param name="mode">The address mode of every VM.</param>
     public static string Write(string path, IReadOnlyList<string> vms, IEnumerable<PageRow> rows,
-        bool storeContent = true)
+        bool storeContent = true, IEnumerable<Access>? accesses = null, AddressMode mode = AddressMode.Translated)
     {
         using var writer = new TraceWriter(path, overwrite: false);
+        foreach (var a in accesses ?? [])
+        {
+            writer.Accesses.Add(a.Time, a.Vm, a.Vcpu, a.Gva, a.Gpa, (AccessKind)a.Kind, a.Size, a.Io);
+        }
+
         var pages = writer.StartPages(storeContent);
         foreach (var p in rows)
         {
@@ -39,7 +46,7 @@ public static class PageTraces
             Vms =
             [
                 .. vms.Select((name, id) =>
-                    new VmDescriptor { Id = id, Name = name, AddressMode = AddressMode.Translated }),
+                    new VmDescriptor { Id = id, Name = name, AddressMode = mode }),
             ],
         });
         return path;

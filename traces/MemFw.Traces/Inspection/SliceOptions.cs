@@ -18,6 +18,9 @@ public sealed record SliceOptions
     /// <summary>VMs kept, by name or id; empty keeps all. Kept VMs get new dense ids in their old order.</summary>
     public IReadOnlyList<string> Vms { get; init; } = [];
 
+    /// <summary>Which page rows keep their bytes; default <see cref="SliceContent.All"/>, every row as it is.</summary>
+    public SliceContent Content { get; init; } = SliceContent.All;
+
     /// <summary>Replace an existing output.</summary>
     public bool Overwrite { get; init; }
 
@@ -38,6 +41,11 @@ public sealed record SliceOptions
         if (Vms.Count > 0)
         {
             parts.Add($"vms {string.Join(",", Vms)}");
+        }
+
+        if (Content != SliceContent.All)
+        {
+            parts.Add($"content {SliceContents.Name(Content)}");
         }
 
         return parts.Count == 0 ? "everything" : string.Join("; ", parts);

@@ -4,7 +4,8 @@ namespace MemFw.Traces.Inspection;
 
 /// <summary>
 /// Writes part of a trace as a new valid trace: accesses by row range, time range and VM; page snapshots of the kept
-/// VMs that fall inside the kept time span; metadata of the kept VMs with dense new ids.
+/// VMs that fall inside the kept time span, with all, some or none of their bytes (<see cref="SliceContent"/>);
+/// metadata of the kept VMs with dense new ids.
 /// </summary>
 public static class TraceSlicer
 {
@@ -20,14 +21,15 @@ public static class TraceSlicer
         CheckRange("--time", options.TimeStart, options.TimeEnd);
         var newId = MapVms(source, options.Vms);
         using var writer = new TraceWriter(output, options.Overwrite);
-        var (firstTime, lastTime) = CopyAccesses(source, writer.Accesses, options, newId, progress);
+        var touched = options.Content == SliceContent.Touched ? new HashSet<(int Vm, ulong Gfn)>() : null;
+        var (firstTime, lastTime) = CopyAccesses(source, writer.Accesses, options, newId, touched, progress);
         var pages = 0L;
         if (source.HasPages)
         {
             // A snapshot at T shows memory before the accesses at T, so one at lastTime + 1 still brackets the slice.
             var from = options.TimeStart ?? (options.RowStart is null ? long.MinValue : firstTime ?? long.MaxValue);
             var to = options.TimeEnd ?? (options.RowEnd is null ? long.MaxValue : (lastTime ?? long.MinValue) + 1);
-            pages = CopyPages(source, writer, newId, from, to);
+            pages = CopyPages(source, writer, new KeptSnapshots(newId, from, to), options.Content, touched);
         }
 
         var kept = source.Metadata.Vms.Where(v => newId[v.Id] >= 0).Select(v => v with { Id = newId[v.Id] }).ToList();
@@ -79,7 +81,7 @@ public static class TraceSlicer
     }
 
     private static (long? First, long? Last) CopyAccesses(Trace source, AccessWriter output, SliceOptions options,
-        int[] newId, IProgress<double>? progress)
+        int[] newId, HashSet<(int Vm, ulong Gfn)>? touched, IProgress<double>? progress)
     {
         using var reader = source.OpenAccesses(AccessColumns.All);
         var batch = new AccessBatch();
@@ -100,6 +102,11 @@ public static class TraceSlicer
                     continue;
                 }
 
+                if (touched is not null && !batch.Io[i])
+                {
+                    touched.Add((vm, batch.Gpa[i] >> TraceFormat.PageShift));
+                }
+
                 first ??= time;
                 last = time;
                 output.Add(time, (ushort)vm, batch.Vcpu[i], batch.Gva[i], batch.Gpa[i], batch.Kind[i], batch.Size[i],
@@ -112,23 +119,63 @@ public static class TraceSlicer
         return (first, last);
     }
 
-    private static long CopyPages(Trace source, TraceWriter writer, int[] newId, long from, long to)
+    /// <summary>
+    /// Copies the rows of the kept snapshots. With <paramref name="touched"/> (the (new VM, gfn) pages the kept
+    /// accesses touch), a row keeps its bytes only if its hash is the hash of a kept row of a touched page.
+    /// </summary>
+    private static long CopyPages(Trace source, TraceWriter writer, KeptSnapshots kept, SliceContent content,
+        HashSet<(int Vm, ulong Gfn)>? touched)
     {
-        using var reader = source.OpenPages(readContent: true);
-        var output = writer.StartPages(storeContent: true);
+        var keepBytes = touched is null ? null : TouchedHashes(source, kept, touched);
+        var withBytes = content != SliceContent.None;
+        using var reader = source.OpenPages(readContent: withBytes);
+        var output = writer.StartPages(storeContent: withBytes);
         var batch = new PageBatch();
         while (reader.Read(batch) > 0)
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                var vm = batch.Vm[i] < newId.Length ? newId[batch.Vm[i]] : -1;
-                if (vm >= 0 && batch.Time[i] >= from && batch.Time[i] <= to)
+                var vm = kept.NewVm(batch, i);
+                if (vm >= 0)
                 {
-                    output.Add((ushort)vm, batch.Time[i], batch.Gfn[i], batch.Hash[i], batch.Zero[i], batch.Content[i]);
+                    var bytes = keepBytes is null || keepBytes.Contains(batch.Hash[i]) ? batch.Content[i] : null;
+                    output.Add((ushort)vm, batch.Time[i], batch.Gfn[i], batch.Hash[i], batch.Zero[i], bytes);
                 }
             }
         }
 
         return output.Count;
+    }
+
+    /// <summary>The hashes of the kept page rows whose (new VM, gfn) is in <paramref name="touched"/>.</summary>
+    private static HashSet<ulong> TouchedHashes(Trace source, KeptSnapshots kept, HashSet<(int Vm, ulong Gfn)> touched)
+    {
+        var hashes = new HashSet<ulong>();
+        using var reader = source.OpenPages(readContent: false);
+        var batch = new PageBatch();
+        while (reader.Read(batch) > 0)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var vm = kept.NewVm(batch, i);
+                if (vm >= 0 && touched.Contains((vm, batch.Gfn[i])))
+                {
+                    hashes.Add(batch.Hash[i]);
+                }
+            }
+        }
+
+        return hashes;
+    }
+
+    /// <summary>Which page rows a slice keeps: those of kept VMs with a time in [<c>From</c>, <c>To</c>].</summary>
+    private readonly record struct KeptSnapshots(int[] NewId, long From, long To)
+    {
+        /// <summary>The new VM id of row <paramref name="i"/>, or -1 when the row is not kept.</summary>
+        public int NewVm(PageBatch batch, int i)
+        {
+            var vm = batch.Vm[i] < NewId.Length ? NewId[batch.Vm[i]] : -1;
+            return vm >= 0 && batch.Time[i] >= From && batch.Time[i] <= To ? vm : -1;
+        }
     }
 }
