@@ -49,7 +49,8 @@ internal static class ScenarioComparison
             ("scenario", "scenario"), .. roles.Select(r => (r.Replace('-', '_'), r)), ("stall_us", "stall µs"), ("slowdown", "slowdown"),
             ("swap_ins", "swap-ins"), ("swap_outs", "swap-outs"), ("guest_swap_ins", "guest swap-ins"),
             ("guest_swap_outs", "guest swap-outs"), ("double_paging", "double paging"), ("ballooned", "ballooned"),
-            ("min_free", "min free"), ("oom_notifications", "oom"),
+            ("min_free", "min free"), ("oom_notifications", "oom"), ("shared_saved", "sharing saved"),
+            ("zero_saved", "zero saved"), ("cow_breaks", "cow breaks"), ("scan_ms", "scan ms"),
         ]);
         foreach (var r in results)
         {
@@ -58,7 +59,8 @@ internal static class ScenarioComparison
                 r.Scenario, .. roles.Select(role => (object)policies[role]), (long)Math.Round(r.StallMicroseconds), Math.Round(r.Slowdown, 3),
                 r.Vms.Sum(v => v.SwapIns), r.Vms.Sum(v => v.SwapOuts), r.Vms.Sum(v => v.GuestSwapIns),
                 r.Vms.Sum(v => v.GuestSwapOuts), r.Vms.Sum(v => v.DoublePaging), r.Vms.Sum(v => v.Ballooned),
-                r.MinFreeFrames, r.OutOfMemoryNotifications,
+                r.MinFreeFrames, r.OutOfMemoryNotifications, r.Sharing.PagesSharing, r.Sharing.ZeroSaved,
+                r.Sharing.CopyOnWriteBreaks, Math.Round(r.Sharing.ScanMicroseconds / 1000, 3),
             ]);
         }
 

@@ -11,7 +11,7 @@ internal static class ScenarioVariants
 {
     /// <summary>The roles <c>--vary</c> takes, as the scenario file names them.</summary>
     public static IReadOnlyList<string> Roles { get; } =
-        ["swap-policy", "guest-policy", "victim-selector", "balloon", "working-set"];
+        ["swap-policy", "guest-policy", "victim-selector", "balloon", "working-set", "sharing", "zero-pages", "codec"];
 
     /// <summary>Every combination, the first role varying slowest; the scenario itself when nothing varies.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -44,7 +44,7 @@ internal static class ScenarioVariants
 
             var text = item[(equals + 1)..];
             axes.Add((role, [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(t => role == "balloon" && t == "none" ? null : PolicySpec.Parse(t, $"--vary {role}"))]));
+                .Select(t => Spec(role, t))]));
             if (axes[^1].Specs.Count == 0)
             {
                 throw new ArgumentException($"--vary {role}: expected at least one policy", nameof(vary));
@@ -60,12 +60,25 @@ internal static class ScenarioVariants
         return [.. variants];
     }
 
+    /// <summary>One value of a varied role: a policy spec, or null for <c>none</c> where a role may be off.</summary>
+    private static PolicySpec? Spec(string role, string text) => (role, text) switch
+    {
+        ("balloon" or "sharing", "none") => null,
+        ("zero-pages", "on" or "off") => PolicySpec.Default(text),
+        ("zero-pages", _) => throw new ArgumentException(
+            $"--vary zero-pages: expected on or off, found '{text}'", nameof(text)),
+        _ => PolicySpec.Parse(text, $"--vary {role}"),
+    };
+
     private static HostConfig With(HostConfig host, string role, PolicySpec? spec) => role switch
     {
         "swap-policy" => host with { SwapPolicy = spec! },
         "guest-policy" => host with { GuestPolicy = spec! },
         "victim-selector" => host with { VictimSelector = spec! },
         "balloon" => host with { Balloon = spec },
+        "sharing" => host with { Sharing = host.Sharing with { Scanner = spec } },
+        "zero-pages" => host with { Sharing = host.Sharing with { ZeroPages = spec!.Name == "on" } },
+        "codec" => host with { Codec = spec! },
         _ => host with { WorkingSet = spec! },
     };
 }
