@@ -1,0 +1,97 @@
+using MemFw.Cli.Tests;
+using MemFw.Framework.Host.Engine;
+using MemFw.Framework.Host.Scenarios;
+using MemFw.Framework.Plugins;
+
+namespace MemFw.Plugins.Tests.Host.Engine;
+
+/// <summary>
+/// The bundled shared-3vm scenario (three real guests started from their 128 MiB RAM snapshots) with every invariant
+/// checked at each rebalancing point, under each sharing setting, on its 256 MiB host and on a 160 MiB one where the
+/// host must also balloon and swap pages that are shared.
+/// </summary>
+public sealed class SharedSampleScenarioTests : IClassFixture<SharedSampleScenarioTests.Form>
+{
+    private readonly Form _form;
+
+    public SharedSampleScenarioTests(Form form) => _form = form;
+
+    public static TheoryData<string, bool, int> Settings => new()
+    {
+        { "none", false, 256 },
+        { "none", true, 160 },
+        { "ksm", false, 160 },
+        { "ksm", true, 160 },
+        { "esx", true, 160 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Run_EverySharingSetting_KeepsTheInvariants(string scanner, bool zeroPages, int ramMib)
+    {
+        var result = Run(scanner, zeroPages, ramMib);
+
+        // Frames saved, counted from the allocator's side: pages the VMs hold minus the frames holding them.
+        var used = result.HostFrames - result.Samples[^1].FreeFrames - result.HypervisorFrames;
+        Assert.Equal(result.Sharing.PagesSharing, result.Vms.Sum(v => v.Granted) - used);
+        Assert.Equal(scanner == "none" && !zeroPages, result.Sharing.PagesSharing == 0);
+    }
+
+    [Fact]
+    public void Run_SharingSavesFrames_SoTheHostSwapsAndStallsLess()
+    {
+        var plain = Run("none", false, 160);
+        var shared = Run("ksm", true, 160);
+
+        // 384 MiB of guests squeezed into 160 MiB: sharing saves frames (zero pages and other contents), so the host
+        // swaps less and the guests stall less.
+        Assert.True(shared.Sharing.ZeroSaved > 0 && shared.Sharing.ContentSaved > 0);
+        Assert.True(shared.Vms.Sum(v => v.SwapOuts) < plain.Vms.Sum(v => v.SwapOuts),
+            $"{shared.Vms.Sum(v => v.SwapOuts)} vs {plain.Vms.Sum(v => v.SwapOuts)}");
+        Assert.True(shared.StallMicroseconds < plain.StallMicroseconds,
+            $"{shared.StallMicroseconds} vs {plain.StallMicroseconds}");
+    }
+
+    [Fact]
+    public void Run_LazyAndEagerGuestPools_Agree()
+    {
+        var scenario = Scenario("ksm", true, 160);
+
+        HostRuns.AssertSame(RunScenario(scenario, eagerGuest: true), RunScenario(scenario, eagerGuest: false));
+    }
+
+    private HostRunResult Run(string scanner, bool zeroPages, int ramMib) =>
+        RunScenario(Scenario(scanner, zeroPages, ramMib), eagerGuest: false);
+
+    private Scenario Scenario(string scanner, bool zeroPages, int ramMib) => _form.Scenario with
+    {
+        Host = _form.Scenario.Host with
+        {
+            RamBytes = ramMib * (1L << 20),
+            Sharing = _form.Scenario.Host.Sharing with
+            {
+                Scanner = scanner == "none" ? null : PolicySpec.Default(scanner),
+                ZeroPages = zeroPages,
+            },
+        },
+    };
+
+    private HostRunResult RunScenario(Scenario scenario, bool eagerGuest) =>
+        HostRun.Run(scenario, HostRuns.Bind(scenario), _form.Value, checkInvariants: true, eagerGuest, progress: null);
+
+    /// <summary>The scenario and its host form, decoded once for the class.</summary>
+    public sealed class Form : IDisposable
+    {
+        public Form()
+        {
+            Scenario = ScenarioParser.Load(Path.Combine(RepositoryPaths.Root, "scenarios", "shared-3vm.yaml"));
+            Value = HostRun.BuildForm(Scenario);
+        }
+
+        public Scenario Scenario { get; }
+
+        public HostForm Value { get; }
+
+        public void Dispose() => Value.Dispose();
+    }
+}
