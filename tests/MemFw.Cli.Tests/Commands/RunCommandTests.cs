@@ -12,6 +12,7 @@ public sealed class RunCommandTests : IDisposable
 {
     private static readonly string s_zones = Path.Combine(RepositoryPaths.Root, "scenarios", "zones-tight.yaml");
     private static readonly string s_overcommit = Path.Combine(RepositoryPaths.Root, "scenarios", "overcommit-3vm.yaml");
+    private static readonly string s_shared = Path.Combine(RepositoryPaths.Root, "scenarios", "shared-3vm.yaml");
     private static readonly string[] s_esxtopKeys =
         ["granted", "active", "ballooned", "balloon_target", "swapped", "guest_swapped", "double_paging", "stall_microseconds"];
     private static readonly string[] s_states = ["high", "soft", "hard", "low"];
@@ -151,6 +152,26 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_SharedGuests_MatchesSnapshot()
+    {
+        var result = CliRun.Succeeds("run", s_shared, "--quiet");
+
+        Snapshot.Match(result.Out);
+    }
+
+    [Fact]
+    public void Compare_SharingTechniques_OnRealGuests_MatchesSnapshot()
+    {
+        // Each content technique alone and combined on the three real guests' snapshots: no sharing, the zero-page
+        // hack, KSM, ESX's scanner, and a scanner with the zero-page hack.
+        var result = CliRun.Succeeds("compare", s_shared, "--vary", "sharing=none,ksm,esx", "--vary",
+            "zero-pages=off,on", "--format", "markdown", "--quiet");
+
+        Assert.Equal(2 + 6, result.OutLines.Length);
+        Snapshot.Match(result.Out);
+    }
+
+    [Fact]
     public void Compare_ScenarioRows_AgreeWithRun()
     {
         var table = CliRun.Succeeds("compare", s_zones, "--vary", "victim-selector=shares", "--format", "csv",
@@ -173,6 +194,14 @@ public sealed class RunCommandTests : IDisposable
         var line = CliRun.FailsWithOneLine("compare", s_zones, "--frames", "64", "--quiet");
 
         Assert.Contains("--frames", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_BadZeroPagesValue_IsRefused()
+    {
+        var line = CliRun.FailsWithOneLine("compare", s_shared, "--vary", "zero-pages=yes", "--quiet");
+
+        Assert.Contains("--vary zero-pages: expected on or off, found 'yes'", line, StringComparison.Ordinal);
     }
 
     [Fact]
