@@ -45,7 +45,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         _scenario = scenario;
         _form = form;
         var config = scenario.Host;
-        _memory = new HostMemory(config, scenario.Vms.Count);
+        _memory = new HostMemory(config, scenario.Vms.Count, policies.BackingStores, scenario.Seed);
         var context = (string role) =>
             new HostPluginContext(ReplaySession.DeriveSeed(scenario.Seed, role), config.RebalancePeriod);
         _selector = policies.VictimSelector(context($"victim-selector/{config.VictimSelector.Label}"));
@@ -248,6 +248,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         HypervisorFrames = _host.HypervisorFrames,
         MinFreeFrames = _minFree,
         Rebalances = _rebalances,
+        BackingStores = _memory.Backing.Counters,
         OutOfMemoryNotifications = _notifications,
         AccessesInState = _accessesInState,
         Samples = _samples,

@@ -1,20 +1,37 @@
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Host.Scenarios;
+using MemFw.Framework.Replay;
 
 namespace MemFw.Framework.Host.Engine;
 
 /// <summary>
 /// The host's machine frames as the VMs of a run share them: the frame allocator, the free level below which the
-/// host is out of memory and rebalances at once, and the costs every VM's events are charged at.
+/// host is out of memory and rebalances at once, the backing stores the VMM swaps to, and the costs every VM's events
+/// are charged at.
 /// </summary>
 internal sealed class HostMemory
 {
-    /// <summary>Creates the host memory of <paramref name="config"/> for <paramref name="vmCount"/> VMs.</summary>
-    public HostMemory(HostConfig config, int vmCount)
+    /// <summary>
+    /// Creates the host memory of <paramref name="config"/> for <paramref name="vmCount"/> VMs, with the backing stores
+    /// <paramref name="stores"/> creates (one per spec of <see cref="HostConfig.BackingStores"/>, each with a seed
+    /// derived from the run's <paramref name="seed"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The stores do not make a chain (<see cref="BackingChain"/>).</exception>
+    public HostMemory(HostConfig config, int vmCount, IReadOnlyList<Func<HostPluginContext, IBackingStore>> stores,
+        int seed)
     {
         Allocator = new MachineFrameAllocator(config.RamPages, vmCount);
         Costs = config.Costs;
-        VmmSwapInCost = config.Costs.VmmSwapIn(config.BackingStore);
         OutOfMemoryFrames = (long)Math.Floor(config.Pressure.Low * config.RamPages);
+        if (stores.Count != config.BackingStores.Count)
+        {
+            throw new ArgumentException(
+                $"expected {config.BackingStores.Count} backing stores, found {stores.Count}", nameof(stores));
+        }
+
+        Backing = new BackingChain([.. config.BackingStores.Select((spec, i) => (spec.Label, stores[i](
+            new HostPluginContext(ReplaySession.DeriveSeed(seed, $"backing-store/{i}/{spec.Label}"),
+                config.RebalancePeriod))))]);
     }
 
     /// <summary>The machine frames.</summary>
@@ -23,8 +40,8 @@ internal sealed class HostMemory
     /// <summary>The cost model.</summary>
     public CostModel Costs { get; }
 
-    /// <summary>The cost of one VMM swap-in from the backing store in force.</summary>
-    public double VmmSwapInCost { get; }
+    /// <summary>The backing stores the VMM swaps to, whose own costs a VMM swap-out and swap-in are charged.</summary>
+    public BackingChain Backing { get; }
 
     /// <summary>
     /// Free frames at or below which an allocation raises the host's out-of-memory notification: the low state's

@@ -1,3 +1,4 @@
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Replacement;
 
 namespace MemFw.Framework.Host.Engine;
@@ -8,9 +9,13 @@ namespace MemFw.Framework.Host.Engine;
 /// <param name="VictimSelector">Creates the victim-VM selector.</param>
 /// <param name="Balloon">Creates the balloon target strategy; null when ballooning is off.</param>
 /// <param name="WorkingSet">Creates one working-set estimator per VM.</param>
+/// <param name="BackingStores">
+/// Create the backing stores the VMM swaps to, in the order of the scenario's <c>backing-store</c> specs.
+/// </param>
 public sealed record HostPolicies(
     IReplacementRunner SwapPolicy,
     IReplacementRunner GuestPolicy,
     Func<HostPluginContext, IVictimSelector> VictimSelector,
     Func<HostPluginContext, IBalloonStrategy>? Balloon,
-    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet);
+    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet,
+    IReadOnlyList<Func<HostPluginContext, IBackingStore>> BackingStores);

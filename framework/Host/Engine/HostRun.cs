@@ -47,6 +47,7 @@ public static class HostRun
             new("victim-selector", host.VictimSelector.Label),
             new("balloon", policies.Balloon is null ? "none" : host.Balloon?.Label ?? "none"),
             new("working-set", host.WorkingSet.Label),
+            new("backing-store", host.BackingStoreLabel),
         ];
         return policies.SwapPolicy.Accept(
             new VmmVisitor(new RunRequest(scenario, policies, form, checkInvariants, eagerGuest, progress, names)));

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
+using MemFw.Traces.Format;
 
 namespace MemFw.Framework.Host.Engine;
 
@@ -35,6 +37,8 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
     private readonly int[] _machineFrameOf;
     private readonly long[] _lastTouch;
     private readonly GuestPageState[] _state;
+    /// <summary>Each page's version in the backing stores: counts its dirty VMM swap-outs.</summary>
+    private readonly long[] _stamps;
     private readonly long[] _guestFrames;
     private readonly long? _freeWindow;
     private readonly IWorkingSetEstimator _estimator;
@@ -96,6 +100,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         _machineFrameOf = new int[_vmmSlots];
         _lastTouch = new long[pages];
         _state = new GuestPageState[pages];
+        _stamps = new long[pages];
         _freeWindow = freeWindow;
         _estimator = estimator;
         _tickPeriod = tickPeriod;
@@ -290,7 +295,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         {
             Counters.SwapIns++;
             View.SwappedPages--;
-            Counters.StallMicroseconds += _host.VmmSwapInCost;
+            Counters.StallMicroseconds += _host.Backing.SwapIn(new SwapKey(View.Id, page), out _);
         }
         else if (_state[page] != GuestPageState.GuestSwapped)
         {
@@ -328,7 +333,10 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         SwappedOut(victim, dirty);
     }
 
-    /// <summary>The VMM took <paramref name="page"/>'s frame: the page now lives in the backing store.</summary>
+    /// <summary>
+    /// The VMM took <paramref name="page"/>'s frame: the page now lives in the backing stores, written there unless it
+    /// is clean and they hold its current version.
+    /// </summary>
     private void SwappedOut(int page, bool dirty)
     {
         Counters.SwapOuts++;
@@ -337,9 +345,19 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
         if (dirty)
         {
             Counters.WriteBacks++;
-            Counters.StallMicroseconds += _host.Costs.WriteBack;
+            _stamps[page]++;
+        }
+
+        var key = new SwapKey(View.Id, page);
+        if (dirty || !_host.Backing.Holds(key, _stamps[page]))
+        {
+            Counters.StallMicroseconds += _host.Backing.SwapOut(key, _stamps[page], CompressedBytesOf(page));
         }
     }
+
+    /// <summary>The size of <paramref name="page"/> compressed, for the backing stores: a whole page for now.</summary>
+    /// <remarks>The content model will supply each page's real compressed size under the run's codec.</remarks>
+    private static int CompressedBytesOf(int page) => TraceFormat.PageSize;
 
     /// <summary>The guest evicted <paramref name="page"/> to its own swap.</summary>
     private void GuestSwapOut(int page, bool dirty)
@@ -357,10 +375,12 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
 
     /// <summary>
     /// <paramref name="page"/> left the guest's RAM: its machine frame goes back to the host, or, if the VMM had
-    /// swapped it, the guest's read of it brings it back first (double paging) unless the guest just drops it.
+    /// swapped it, the guest's read of it brings it back first (double paging) unless the guest just drops it. Either
+    /// way the backing stores forget it: the guest's swap, or nothing, holds it now.
     /// </summary>
     private void LeaveGuest(int page, bool read = true)
     {
+        var key = new SwapKey(View.Id, page);
         if (_state[page] == GuestPageState.VmmSwapped)
         {
             View.SwappedPages--;
@@ -368,7 +388,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
             {
                 Counters.DoublePaging++;
                 Counters.SwapIns++;
-                Counters.StallMicroseconds += _host.VmmSwapInCost;
+                Counters.StallMicroseconds += _host.Backing.SwapIn(key, out _);
             }
         }
         else
@@ -376,6 +396,8 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe
             _host.Allocator.Release(_machineFrameOf[_vmm.FrameOf(page)], View.Id);
             _vmm.Remove(page);
         }
+
+        _host.Backing.Discard(key);
     }
 
     /// <summary>Sets the guest's capacity to its memory minus its balloon, shedding pages it no longer has room for.</summary>
