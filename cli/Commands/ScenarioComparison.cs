@@ -51,16 +51,21 @@ internal static class ScenarioComparison
             ("guest_swap_outs", "guest swap-outs"), ("double_paging", "double paging"), ("ballooned", "ballooned"),
             ("min_free", "min free"), ("oom_notifications", "oom"), ("shared_saved", "sharing saved"),
             ("zero_saved", "zero saved"), ("cow_breaks", "cow breaks"), ("scan_ms", "scan ms"),
+            ("ram_store_pages", "RAM store pages"), ("ram_store_frames", "RAM store frames"),
+            ("ram_store_ms", "RAM store ms"),
         ]);
         foreach (var r in results)
         {
             var policies = r.Policies.ToDictionary(p => p.Key, p => p.Value);
+            var ram = r.BackingStores.Where(s => s.InRam).ToList();
             table.Add([
                 r.Scenario, .. roles.Select(role => (object)policies[role]), (long)Math.Round(r.StallMicroseconds), Math.Round(r.Slowdown, 3),
                 r.Vms.Sum(v => v.SwapIns), r.Vms.Sum(v => v.SwapOuts), r.Vms.Sum(v => v.GuestSwapIns),
                 r.Vms.Sum(v => v.GuestSwapOuts), r.Vms.Sum(v => v.DoublePaging), r.Vms.Sum(v => v.Ballooned),
                 r.MinFreeFrames, r.OutOfMemoryNotifications, r.Sharing.PagesSharing, r.Sharing.ZeroSaved,
                 r.Sharing.CopyOnWriteBreaks, Math.Round(r.Sharing.ScanMicroseconds / 1000, 3),
+                ram.Sum(s => s.Pages), ram.Sum(s => s.MachineFrames),
+                Math.Round(ram.Sum(s => s.StoreMicroseconds + s.LoadMicroseconds) / 1000, 3),
             ]);
         }
 

@@ -1,4 +1,6 @@
 using MemFw.Cli.Plugins;
+using MemFw.Framework.Content.Backing;
+using MemFw.Framework.Content.Compression;
 using MemFw.Framework.Host;
 using MemFw.Framework.Host.Engine;
 using MemFw.Framework.Host.Scenarios;
@@ -10,7 +12,9 @@ namespace MemFw.Cli.Commands;
 internal static class ScenarioPolicies
 {
     /// <summary>The bound policies of <paramref name="scenario"/>.</summary>
-    /// <exception cref="ArgumentException">A policy is unknown, has a wrong option, or cannot run on a host.</exception>
+    /// <exception cref="ArgumentException">
+    /// A policy is unknown, has a wrong option, or cannot run on a host; or the backing stores do not make a chain.
+    /// </exception>
     public static HostPolicies Bind(PluginCatalog catalog, Scenario scenario)
     {
         var host = scenario.Host;
@@ -22,7 +26,8 @@ internal static class ScenarioPolicies
                 ? Host(catalog, scenario, "balloon", "balloon strategy", balloon, r => r.BalloonStrategies)
                 : null,
             Host(catalog, scenario, "working-set", "working-set estimator", host.WorkingSet,
-                r => r.WorkingSetEstimators))
+                r => r.WorkingSetEstimators),
+            BackingStores(catalog, scenario))
         {
             SharingScanner = host.Sharing.Scanner is { } scanner
                 ? Host(catalog, scenario, "sharing.scanner", "sharing scanner", scanner, r => r.SharingScanners)
@@ -48,6 +53,32 @@ internal static class ScenarioPolicies
         string kind, PolicySpec spec, Func<IPluginRegistry, IReadOnlyList<HostPluginDescriptor<T>>> ofKind)
         where T : class =>
         Checked(scenario, key, () => catalog.FindHostPlugin(kind, spec.Name, ofKind).Bind(spec.Values));
+
+    /// <summary>
+    /// Binds each backing store, a store that names a codec taking that codec's measured speeds
+    /// (<see cref="CodecSpeedOptions"/>), and checks that they make a chain, with stores created for the purpose.
+    /// </summary>
+    private static List<Func<HostPluginContext, IBackingStore>> BackingStores(PluginCatalog catalog,
+        Scenario scenario)
+    {
+        var specs = scenario.Host.BackingStores;
+        var stores = new List<Func<HostPluginContext, IBackingStore>>(specs.Count);
+        foreach (var (spec, i) in specs.Select((s, i) => (s, i)))
+        {
+            stores.Add(Checked(scenario, specs.Count == 1 ? "backing-store" : $"backing-store[{i}]", () =>
+                catalog.FindHostPlugin("backing store", spec.Name, r => r.BackingStores)
+                    .Bind(CodecSpeedOptions.Resolve(spec, name => Codec(catalog, name)).Values)));
+        }
+
+        var context = new HostPluginContext(scenario.Seed, scenario.Host.RebalancePeriod);
+        Checked(scenario, "backing-store",
+            () => new BackingChain([.. specs.Select((s, i) => (s.Label, stores[i](context)))]));
+        return stores;
+    }
+
+    private static ICompressionCodec Codec(PluginCatalog catalog, string name) =>
+        catalog.FindHostPlugin("compression codec", name, r => r.CompressionCodecs).Bind(OptionValues.Empty)(
+            new HostPluginContext(Seed: 0, RebalancePeriod: 1));
 
     private static T Checked<T>(Scenario scenario, string key, Func<T> bind)
     {

@@ -5,13 +5,15 @@ namespace MemFw.Cli.Commands;
 
 /// <summary>
 /// The alternatives <c>memfw compare SCENARIO</c> runs: the scenario's host with each combination of the policies given
-/// for each role (<c>--policies</c> for the swap policy, <c>--vary ROLE=A,B,...</c> for any role).
+/// for each role (<c>--policies</c> for the swap policy, <c>--vary ROLE=A,B,...</c> for any role; a backing-store
+/// alternative is a chain, its stores joined by <c>+</c>, such as <c>compressed-ram+disk</c>).
 /// </summary>
 internal static class ScenarioVariants
 {
     /// <summary>The roles <c>--vary</c> takes, as the scenario file names them.</summary>
     public static IReadOnlyList<string> Roles { get; } =
-        ["swap-policy", "guest-policy", "victim-selector", "balloon", "working-set", "sharing", "zero-pages", "codec"];
+        ["swap-policy", "guest-policy", "victim-selector", "balloon", "working-set", "backing-store", "sharing",
+            "zero-pages", "codec"];
 
     /// <summary>Every combination, the first role varying slowest; the scenario itself when nothing varies.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -20,10 +22,11 @@ internal static class ScenarioVariants
     /// <exception cref="ArgumentException">An unknown role, a role given twice, or a malformed spec.</exception>
     public static IReadOnlyList<Scenario> Of(Scenario scenario, string? swapPolicies, IEnumerable<string> vary)
     {
-        var axes = new List<(string Role, IReadOnlyList<PolicySpec?> Specs)>();
+        var axes = new List<(string Role, IReadOnlyList<Func<HostConfig, HostConfig>> Changes)>();
         if (swapPolicies is not null)
         {
-            axes.Add(("swap-policy", [.. PolicySpec.ParseList(swapPolicies, "--policies")]));
+            axes.Add(("swap-policy", [.. PolicySpec.ParseList(swapPolicies, "--policies")
+                .Select(spec => With("swap-policy", spec))]));
         }
 
         foreach (var item in vary)
@@ -44,41 +47,54 @@ internal static class ScenarioVariants
 
             var text = item[(equals + 1)..];
             axes.Add((role, [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(t => Spec(role, t))]));
-            if (axes[^1].Specs.Count == 0)
+                .Select(t => With(role, t))]));
+            if (axes[^1].Changes.Count == 0)
             {
                 throw new ArgumentException($"--vary {role}: expected at least one policy", nameof(vary));
             }
         }
 
         IEnumerable<Scenario> variants = [scenario];
-        foreach (var (role, specs) in axes)
+        foreach (var (_, changes) in axes)
         {
-            variants = variants.SelectMany(v => specs.Select(s => v with { Host = With(v.Host, role, s) }));
+            variants = variants.SelectMany(v => changes.Select(change => v with { Host = change(v.Host) }));
         }
 
         return [.. variants];
     }
 
-    /// <summary>One value of a varied role: a policy spec, or null for <c>none</c> where a role may be off.</summary>
-    private static PolicySpec? Spec(string role, string text) => (role, text) switch
+    /// <summary>The change to a host that <paramref name="text"/>, an alternative for <paramref name="role"/>, makes.</summary>
+    private static Func<HostConfig, HostConfig> With(string role, string text)
     {
-        ("balloon" or "sharing", "none") => null,
-        ("zero-pages", "on" or "off") => PolicySpec.Default(text),
-        ("zero-pages", _) => throw new ArgumentException(
-            $"--vary zero-pages: expected on or off, found '{text}'", nameof(text)),
-        _ => PolicySpec.Parse(text, $"--vary {role}"),
-    };
+        var option = $"--vary {role}";
+        switch (role, text)
+        {
+            case ("backing-store", _):
+                IReadOnlyList<PolicySpec> chain =
+                    [.. text.Split('+', StringSplitOptions.TrimEntries).Select(t => PolicySpec.Parse(t, option))];
+                return host => host with { BackingStores = chain };
+            case ("balloon", "none"):
+                return host => host with { Balloon = null };
+            case ("sharing", "none"):
+                return host => host with { Sharing = host.Sharing with { Scanner = null } };
+            case ("zero-pages", "on" or "off"):
+                var on = text == "on";
+                return host => host with { Sharing = host.Sharing with { ZeroPages = on } };
+            case ("zero-pages", _):
+                throw new ArgumentException($"{option}: expected on or off, found '{text}'", nameof(text));
+            default:
+                return With(role, PolicySpec.Parse(text, option));
+        }
+    }
 
-    private static HostConfig With(HostConfig host, string role, PolicySpec? spec) => role switch
+    private static Func<HostConfig, HostConfig> With(string role, PolicySpec spec) => role switch
     {
-        "swap-policy" => host with { SwapPolicy = spec! },
-        "guest-policy" => host with { GuestPolicy = spec! },
-        "victim-selector" => host with { VictimSelector = spec! },
-        "balloon" => host with { Balloon = spec },
-        "sharing" => host with { Sharing = host.Sharing with { Scanner = spec } },
-        "zero-pages" => host with { Sharing = host.Sharing with { ZeroPages = spec!.Name == "on" } },
-        "codec" => host with { Codec = spec! },
-        _ => host with { WorkingSet = spec! },
+        "swap-policy" => host => host with { SwapPolicy = spec },
+        "guest-policy" => host => host with { GuestPolicy = spec },
+        "victim-selector" => host => host with { VictimSelector = spec },
+        "balloon" => host => host with { Balloon = spec },
+        "sharing" => host => host with { Sharing = host.Sharing with { Scanner = spec } },
+        "codec" => host => host with { Codec = spec },
+        _ => host => host with { WorkingSet = spec },
     };
 }

@@ -80,6 +80,15 @@ internal static class HostRunText
             + $"content); pages_shared {sharing.PagesShared:N0}, pages_sharing {sharing.PagesSharing:N0}, "
             + $"{sharing.Merges:N0} merges, {sharing.CopyOnWriteBreaks:N0} copy-on-write breaks, "
             + $"{sharing.PagesScanned:N0} pages scanned ({sharing.ScanMicroseconds / 1000:N1} ms of host CPU)"));
+        foreach (var store in result.BackingStores)
+        {
+            output.WriteLine(string.Create(c, $"backing store {store.Name}: {store.Pages:N0} pages in "
+                + $"{store.Bytes / 1048576.0:0.##} MiB, {Mib(store.MachineFrames)} of host RAM (peak "
+                + $"{Mib(store.PeakMachineFrames)}); {store.Kept:N0} kept, {store.Refused:N0} refused, {store.Loads:N0} "
+                + $"loads, {store.Misses:N0} misses; {store.StoreMicroseconds / 1000:N1} ms storing, "
+                + $"{store.LoadMicroseconds / 1000:N1} ms loading"));
+        }
+
         output.WriteLine(string.Create(c,
             $"stall: {result.StallMicroseconds / 1000:N1} ms in all, slowdown {result.Slowdown:0.###}x"));
     }

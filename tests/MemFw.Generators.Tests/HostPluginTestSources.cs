@@ -122,6 +122,8 @@ internal static class HostPluginTestSources
         [CompressionCodec("run-length", Description = "Runs of one byte as (count, byte) pairs", Source = "Tests")]
         public sealed class RunLengthCodec(RunLengthOptions options) : ICompressionCodec
         {
+            public double CompressMbPerS => 100;
+            public double DecompressMbPerS => 100;
             public int MaxCompressedLength(int inputLength) => 2 * inputLength;
 
             public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
@@ -186,8 +188,12 @@ internal static class HostPluginTestSources
         public sealed class NullStore : IBackingStore
         {
             public long Pages => 0;
+            public long Bytes => 0;
             public long MachineFrames => 0;
+            public bool KeepsEveryPage => false;
+            public bool Ephemeral => false;
             public StoreOutcome Store(SwapKey key, long stamp, int compressedBytes) => new(false, 0);
+            public bool Contains(SwapKey key, long stamp) => false;
             public LoadOutcome Load(SwapKey key) => LoadOutcome.Miss;
             public void Discard(SwapKey key) { }
         }
@@ -223,6 +229,8 @@ internal static class HostPluginTestSources
             public void SetTargets(HostView host, IReadOnlyList<VmView> vms, Span<long> targets) { }
             public long Period => 1000;
             public long Estimate(VmView vm, IWorkingSetProbe probe, long periodStart) => 0;
+            public double CompressMbPerS => 100;
+            public double DecompressMbPerS => 100;
             public int MaxCompressedLength(int inputLength) => inputLength;
             public int Compress(ReadOnlySpan<byte> source, Span<byte> destination) => 0;
             public int Decompress(ReadOnlySpan<byte> source, Span<byte> destination) => 0;

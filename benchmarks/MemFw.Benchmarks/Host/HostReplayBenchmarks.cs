@@ -73,7 +73,8 @@ public class HostReplayBenchmarks
         _policies = new HostPolicies(_lru, _lru,
             registry.VictimSelectors.First(d => d.Name == "max-over-guarantee").Bind(OptionValues.Empty),
             registry.BalloonStrategies.First(d => d.Name == "esx").Bind(OptionValues.Empty),
-            registry.WorkingSetEstimators.First(d => d.Name == "esx-sampling").Bind(OptionValues.Empty));
+            registry.WorkingSetEstimators.First(d => d.Name == "esx-sampling").Bind(OptionValues.Empty),
+            [registry.BackingStores.First(d => d.Name == "disk").Bind(OptionValues.Empty)]);
     }
 
     /// <summary>Deletes the replay forms.</summary>

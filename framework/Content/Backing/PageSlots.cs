@@ -31,6 +31,9 @@ public sealed class PageSlots
     /// <summary>Whether <paramref name="key"/> is held.</summary>
     public bool Contains(SwapKey key) => _slotOf.ContainsKey(key);
 
+    /// <summary>Whether the version <paramref name="stamp"/> of <paramref name="key"/> is held.</summary>
+    public bool Contains(SwapKey key, long stamp) => Peek(key, out var held) && held == stamp;
+
     /// <summary>The stamp of <paramref name="key"/>, if held, leaving it in place.</summary>
     public bool Peek(SwapKey key, out long stamp)
     {

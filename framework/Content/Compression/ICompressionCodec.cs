@@ -16,6 +16,23 @@ namespace MemFw.Framework.Content.Compression;
 public interface ICompressionCodec
 {
     /// <summary>
+    /// How fast the codec compresses real guest pages, in MB (10^6 bytes) of input per second: what a store that
+    /// compresses a page charges for it (4096 bytes at this speed).
+    /// </summary>
+    /// <remarks>
+    /// Measured, not modelled: the <c>MB/s</c> column of <c>benchmarks/MemFw.Benchmarks/Content/CodecBenchmarks</c>
+    /// (every page with content of <c>traces/samples/guest-ram-content.trace</c>, 7,884 pages), at the codec's
+    /// default options, on the machine the figures were taken on.
+    /// </remarks>
+    double CompressMbPerS { get; }
+
+    /// <summary>
+    /// How fast the codec decompresses those pages, in MB of output per second, measured as
+    /// <see cref="CompressMbPerS"/>: what a store charges to read a page back.
+    /// </summary>
+    double DecompressMbPerS { get; }
+
+    /// <summary>
     /// The largest output <see cref="Compress"/> can write for an input of <paramref name="inputLength"/> bytes.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative.</exception>

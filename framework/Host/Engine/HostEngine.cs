@@ -1,3 +1,4 @@
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Host.Scenarios;
 using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
@@ -50,6 +51,7 @@ internal sealed class HostEngine<TGuest, TVmm>
     private long _notifications;
     private long _minFree;
     private long _lastScan;
+    private IReadOnlyList<BackingStoreCounters>? _storesBefore;
     private long _start;
 
     /// <summary>Sets up the host with every VM empty and the hypervisor's overhead frames taken.</summary>
@@ -59,7 +61,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         _scenario = scenario;
         _form = form;
         var config = scenario.Host;
-        _memory = new HostMemory(config, scenario.Vms.Count);
+        _memory = new HostMemory(config, scenario.Vms.Count, policies.BackingStores, scenario.Seed);
         var context = (string role) =>
             new HostPluginContext(ReplaySession.DeriveSeed(scenario.Seed, role), config.RebalancePeriod);
         _selector = policies.VictimSelector(context($"victim-selector/{config.VictimSelector.Label}"));
@@ -183,6 +185,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         }
 
         _content.StartMeasuring();
+        _storesBefore = _memory.Backing.Counters;
         Sample(now);
     }
 
@@ -195,6 +198,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             ? _scenario.Host.Sharing.Warmup * ((double)(now - _lastScan) / preload)
             : TimeSpan.FromMicroseconds((now - _lastScan) * _scenario.Host.Costs.Access / _vms.Length));
         _lastScan = now;
+        _memory.SyncStoreFrames();
         Observe(now);
         var thresholds = _scenario.Host.Pressure;
         _host.State = thresholds.Next(_host.State, _host.FreeFraction);
@@ -236,6 +240,11 @@ internal sealed class HostEngine<TGuest, TVmm>
         {
             allocator.CheckInvariants();
             _content.CheckInvariants();
+            if (allocator.StoreFrames + _memory.StoreShortfall != _memory.Backing.MachineFrames)
+            {
+                throw new InvalidOperationException($"the stores use {_memory.Backing.MachineFrames} frames, the host "
+                    + $"gave them {allocator.StoreFrames} and owes {_memory.StoreShortfall}");
+            }
             foreach (var vm in _vms)
             {
                 vm.CheckInvariants();
@@ -305,6 +314,10 @@ internal sealed class HostEngine<TGuest, TVmm>
         HypervisorFrames = _host.HypervisorFrames,
         MinFreeFrames = _minFree,
         Rebalances = _rebalances,
+        BackingStores = _storesBefore is null
+            ? _memory.Backing.Counters
+            : [.. _memory.Backing.Counters.Zip(_storesBefore, (now, before) => now.Since(before))],
+        PeakStoreShortfall = _memory.PeakStoreShortfall,
         OutOfMemoryNotifications = _notifications,
         AccessesInState = _accessesInState,
         Sharing = _content.Result(_scenario.Host.Sharing.Scanner?.Label ?? "none", _scenario.Host.Costs.ScanPage),

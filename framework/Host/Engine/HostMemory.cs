@@ -1,20 +1,37 @@
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Host.Scenarios;
+using MemFw.Framework.Replay;
 
 namespace MemFw.Framework.Host.Engine;
 
 /// <summary>
 /// The host's machine frames as the VMs of a run share them: the frame allocator, the free level below which the
-/// host is out of memory and rebalances at once, and the costs every VM's events are charged at.
+/// host is out of memory and rebalances at once, the backing stores the VMM swaps to, and the costs every VM's events
+/// are charged at.
 /// </summary>
 internal sealed class HostMemory
 {
-    /// <summary>Creates the host memory of <paramref name="config"/> for <paramref name="vmCount"/> VMs.</summary>
-    public HostMemory(HostConfig config, int vmCount)
+    /// <summary>
+    /// Creates the host memory of <paramref name="config"/> for <paramref name="vmCount"/> VMs, with the backing stores
+    /// <paramref name="stores"/> creates (one per spec of <see cref="HostConfig.BackingStores"/>, each with a seed
+    /// derived from the run's <paramref name="seed"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The stores do not make a chain (<see cref="BackingChain"/>).</exception>
+    public HostMemory(HostConfig config, int vmCount, IReadOnlyList<Func<HostPluginContext, IBackingStore>> stores,
+        int seed)
     {
         Allocator = new MachineFrameAllocator(config.RamPages, vmCount);
         Costs = config.Costs;
-        VmmSwapInCost = config.Costs.VmmSwapIn(config.BackingStore);
         OutOfMemoryFrames = (long)Math.Floor(config.Pressure.Low * config.RamPages);
+        if (stores.Count != config.BackingStores.Count)
+        {
+            throw new ArgumentException(
+                $"expected {config.BackingStores.Count} backing stores, found {stores.Count}", nameof(stores));
+        }
+
+        Backing = new BackingChain([.. config.BackingStores.Select((spec, i) => (spec.Label, stores[i](
+            new HostPluginContext(ReplaySession.DeriveSeed(seed, $"backing-store/{i}/{spec.Label}"),
+                config.RebalancePeriod))))]);
     }
 
     /// <summary>The machine frames.</summary>
@@ -23,8 +40,8 @@ internal sealed class HostMemory
     /// <summary>The cost model.</summary>
     public CostModel Costs { get; }
 
-    /// <summary>The cost of one VMM swap-in from the backing store in force.</summary>
-    public double VmmSwapInCost { get; }
+    /// <summary>The backing stores the VMM swaps to, whose own costs a VMM swap-out and swap-in are charged.</summary>
+    public BackingChain Backing { get; }
 
     /// <summary>
     /// Free frames at or below which an allocation raises the host's out-of-memory notification: the low state's
@@ -38,11 +55,46 @@ internal sealed class HostMemory
     /// <summary>Whether an out-of-memory notification is pending.</summary>
     public bool OutOfMemory;
 
-    /// <summary>Takes a frame for <paramref name="vm"/>, raising the notification when free memory runs out.</summary>
-    /// <returns>The frame, or -1 when the host has none.</returns>
-    public int Allocate(int vm)
+    /// <summary>The host frames the RAM-backed stores hold now, most recently taken last.</summary>
+    private readonly Stack<int> _storeFrames = new();
+
+    /// <summary>
+    /// Store frames the stores use but the host could not give them (it had no free frame); taken as soon as frames
+    /// are free again. Its peak over the run is <see cref="PeakStoreShortfall"/>.
+    /// </summary>
+    public long StoreShortfall => Backing.MachineFrames - _storeFrames.Count;
+
+    /// <summary>The largest <see cref="StoreShortfall"/> seen.</summary>
+    public long PeakStoreShortfall { get; private set; }
+
+    /// <summary>
+    /// Takes host frames for the RAM-backed backing stores (compressed RAM, transcendent memory), or gives them back,
+    /// so that the stores hold the frames they use: called after every store operation.
+    /// </summary>
+    public void SyncStoreFrames()
     {
-        var frame = Allocator.TryAllocate(vm);
+        var used = Backing.MachineFrames;
+        while (_storeFrames.Count > used)
+        {
+            Allocator.Release(_storeFrames.Pop(), MachineFrameAllocator.Stores);
+        }
+
+        while (_storeFrames.Count < used && Allocate(MachineFrameAllocator.Stores) is var frame and >= 0)
+        {
+            _storeFrames.Push(frame);
+        }
+
+        PeakStoreShortfall = Math.Max(PeakStoreShortfall, used - _storeFrames.Count);
+    }
+
+    /// <summary>
+    /// Takes a frame for <paramref name="owner"/> (a VM or the stores), raising the notification when free memory
+    /// runs out.
+    /// </summary>
+    /// <returns>The frame, or -1 when the host has none.</returns>
+    public int Allocate(int owner)
+    {
+        var frame = Allocator.TryAllocate(owner);
         if (Allocator.FreeFrames <= OutOfMemoryFrames && !OutOfMemory)
         {
             OutOfMemory = true;

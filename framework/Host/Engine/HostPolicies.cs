@@ -1,3 +1,4 @@
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Content.Compression;
 using MemFw.Framework.Content.Sharing;
 using MemFw.Framework.Replacement;
@@ -10,12 +11,16 @@ namespace MemFw.Framework.Host.Engine;
 /// <param name="VictimSelector">Creates the victim-VM selector.</param>
 /// <param name="Balloon">Creates the balloon target strategy; null when ballooning is off.</param>
 /// <param name="WorkingSet">Creates one working-set estimator per VM.</param>
+/// <param name="BackingStores">
+/// Create the backing stores the VMM swaps to, in the order of the scenario's <c>backing-store</c> specs.
+/// </param>
 public sealed record HostPolicies(
     IReplacementRunner SwapPolicy,
     IReplacementRunner GuestPolicy,
     Func<HostPluginContext, IVictimSelector> VictimSelector,
     Func<HostPluginContext, IBalloonStrategy>? Balloon,
-    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet)
+    Func<HostPluginContext, IWorkingSetEstimator> WorkingSet,
+    IReadOnlyList<Func<HostPluginContext, IBackingStore>> BackingStores)
 {
     /// <summary>Creates the sharing scanner; null for none (the scenario's <c>sharing.scanner</c>).</summary>
     public Func<HostPluginContext, ISharingScanner>? SharingScanner { get; init; }

@@ -48,6 +48,7 @@ public static class HostRun
             new("victim-selector", host.VictimSelector.Label),
             new("balloon", policies.Balloon is null ? "none" : host.Balloon?.Label ?? "none"),
             new("working-set", host.WorkingSet.Label),
+            new("backing-store", host.BackingStoreLabel),
             new("sharing", host.Sharing.Scanner?.Label ?? "none"),
             new("zero-pages", host.Sharing.ZeroPages ? "on" : "off"),
             new("codec", host.Codec.Label),

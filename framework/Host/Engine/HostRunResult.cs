@@ -1,3 +1,5 @@
+using MemFw.Framework.Content.Backing;
+
 namespace MemFw.Framework.Host.Engine;
 
 /// <summary>What a host run of a scenario measured: per VM, and the host's free memory and pressure over time.</summary>
@@ -6,7 +8,9 @@ public sealed record HostRunResult
     /// <summary>The scenario's name.</summary>
     public required string Scenario { get; init; }
 
-    /// <summary>The policies in force, by role (swap-policy, guest-policy, victim-selector, balloon, working-set).</summary>
+    /// <summary>
+    /// The policies in force, by role (swap-policy, guest-policy, victim-selector, balloon, working-set, backing-store).
+    /// </summary>
     public required IReadOnlyList<KeyValuePair<string, string>> Policies { get; init; }
 
     /// <summary>RAM accesses of all VMs.</summary>
@@ -29,6 +33,15 @@ public sealed record HostRunResult
 
     /// <summary>Accesses replayed in each pressure state, indexed by <see cref="PressureState"/>.</summary>
     public required IReadOnlyList<long> AccessesInState { get; init; }
+
+    /// <summary>Each backing store the VMM swapped to, in chain order: what it holds at the end and what it did.</summary>
+    public IReadOnlyList<BackingStoreCounters> BackingStores { get; init; } = [];
+
+    /// <summary>
+    /// The most frames the RAM-backed stores used at once beyond what the host could give them (it had none free); 0
+    /// when the host always could.
+    /// </summary>
+    public long PeakStoreShortfall { get; init; }
 
     /// <summary>The VMs, in scenario order.</summary>
     public required IReadOnlyList<VmResult> Vms { get; init; }

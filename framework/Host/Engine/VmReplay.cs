@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
 
@@ -43,6 +44,8 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     private readonly int[] _machineFrameOf;
     private readonly long[] _lastTouch;
     private readonly GuestPageState[] _state;
+    /// <summary>Each page's version in the backing stores: counts its dirty VMM swap-outs.</summary>
+    private readonly long[] _stamps;
     private readonly long[] _guestFrames;
     private readonly long? _freeWindow;
     private readonly IWorkingSetEstimator _estimator;
@@ -110,6 +113,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         Array.Fill(_machineFrameOf, NoFrame);
         _lastTouch = new long[pages];
         _state = new GuestPageState[pages];
+        _stamps = new long[pages];
         _freeWindow = freeWindow;
         _estimator = estimator;
         _tickPeriod = tickPeriod;
@@ -340,7 +344,8 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         {
             Counters.SwapIns++;
             View.SwappedPages--;
-            Counters.StallMicroseconds += _host.VmmSwapInCost;
+            Counters.StallMicroseconds += _host.Backing.SwapIn(new SwapKey(View.Id, page), out _);
+            _host.SyncStoreFrames();
         }
         else if (_state[page] != GuestPageState.GuestSwapped)
         {
@@ -424,7 +429,10 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         }
     }
 
-    /// <summary>The VMM took <paramref name="page"/>'s frame: the page now lives in the backing store.</summary>
+    /// <summary>
+    /// The VMM took <paramref name="page"/>'s frame: the page now lives in the backing stores, written there unless it
+    /// is clean and they hold its current version.
+    /// </summary>
     private void SwappedOut(int page, bool dirty)
     {
         Unmapped(page);
@@ -434,7 +442,15 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         if (dirty)
         {
             Counters.WriteBacks++;
-            Counters.StallMicroseconds += _host.Costs.WriteBack;
+            _stamps[page]++;
+        }
+
+        var key = new SwapKey(View.Id, page);
+        if (dirty || !_host.Backing.Holds(key, _stamps[page]))
+        {
+            Counters.StallMicroseconds += _host.Backing.SwapOut(key, _stamps[page],
+                _content.CompressedBytes(View.Id, page));
+            _host.SyncStoreFrames();
         }
     }
 
@@ -454,10 +470,12 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
 
     /// <summary>
     /// <paramref name="page"/> left the guest's RAM: its machine frame goes back to the host, or, if the VMM had
-    /// swapped it, the guest's read of it brings it back first (double paging) unless the guest just drops it.
+    /// swapped it, the guest's read of it brings it back first (double paging) unless the guest just drops it. Either
+    /// way the backing stores forget it: the guest's swap, or nothing, holds it now.
     /// </summary>
     private void LeaveGuest(int page, bool read = true)
     {
+        var key = new SwapKey(View.Id, page);
         if (_state[page] == GuestPageState.VmmSwapped)
         {
             View.SwappedPages--;
@@ -465,7 +483,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
             {
                 Counters.DoublePaging++;
                 Counters.SwapIns++;
-                Counters.StallMicroseconds += _host.VmmSwapInCost;
+                Counters.StallMicroseconds += _host.Backing.SwapIn(key, out _);
             }
         }
         else
@@ -474,6 +492,9 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
             _vmm.Remove(page);
             Unmapped(page);
         }
+
+        _host.Backing.Discard(key);
+        _host.SyncStoreFrames();
     }
 
     /// <summary>

@@ -20,12 +20,6 @@ public sealed record CostModel
     /// <summary>An access to a resident page, beyond <see cref="Access"/>: 0.</summary>
     public double Hit { get; init; }
 
-    /// <summary>A VMM swap-in from a disk backing store: 10,000 µs, one disk seek (Dean).</summary>
-    public double VmmSwapInDisk { get; init; } = 10_000;
-
-    /// <summary>A VMM swap-in from an SSD backing store: 150 µs, a 4 KiB random SSD read (Dean).</summary>
-    public double VmmSwapInSsd { get; init; } = 150;
-
     /// <summary>
     /// A guest swap-in (the guest reads back a page it swapped out to make room for its balloon): 10,000 µs, a disk
     /// seek, as the guest's swap lives on its virtual disk, which stays on a disk datastore even when the VMM swaps to
@@ -43,8 +37,9 @@ public sealed record CostModel
     public double BalloonDeflate { get; init; } = 1;
 
     /// <summary>
-    /// Writing one dirty page out to a swap device (VMM or guest): 80 µs [U], its share of a sequential write, since
-    /// swap-outs are written in batches: 4 KiB at Dean's 1 MB per 20 ms from disk.
+    /// The guest writing one dirty page out to its own swap device: 80 µs [U], its share of a sequential write, since
+    /// swap-outs are written in batches: 4 KiB at Dean's 1 MB per 20 ms from disk. The VMM's swap-outs and swap-ins
+    /// cost what its backing stores say (<see cref="HostConfig.BackingStores"/>).
     /// </summary>
     public double WriteBack { get; init; } = 80;
 
@@ -63,7 +58,4 @@ public sealed record CostModel
     /// </summary>
     public double Slowdown(long accesses, double stall) =>
         accesses * Access is var busy and > 0 ? (busy + stall) / busy : 1;
-
-    /// <summary>The cost of a VMM swap-in from <paramref name="store"/>.</summary>
-    public double VmmSwapIn(BackingStore store) => store == BackingStore.Ssd ? VmmSwapInSsd : VmmSwapInDisk;
 }

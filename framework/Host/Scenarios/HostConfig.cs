@@ -79,8 +79,17 @@ public sealed record HostConfig
     /// <summary><see cref="HotPlugStepBytes"/> in 4 KiB pages.</summary>
     public long HotPlugPages => HotPlugStepBytes / TraceFormat.PageSize;
 
-    /// <summary>Where the VMM swaps to (<c>backing-store</c>); default a disk.</summary>
-    public BackingStore BackingStore { get; init; } = BackingStore.Disk;
+    /// <summary>
+    /// The backing stores the VMM swaps to, first tried first (<c>backing-store</c>: one spec or a list); default
+    /// <c>[disk]</c>. The last must keep every page (a swap device), which binding checks.
+    /// </summary>
+    public IReadOnlyList<PolicySpec> BackingStores { get; init; } = [PolicySpec.Default("disk")];
+
+    /// <summary>
+    /// <see cref="BackingStores"/> as one label: the specs joined by <c>+</c> (<c>compressed-ram+disk</c>), as
+    /// <c>memfw compare --vary backing-store=...</c> takes a chain.
+    /// </summary>
+    public string BackingStoreLabel => string.Join('+', BackingStores.Select(s => s.Label));
 
     /// <summary>What each VM holds when the run starts (<c>start</c>); default <see cref="HostStart.Empty"/>.</summary>
     public HostStart Start { get; init; }

@@ -18,9 +18,13 @@ internal static class HostConfigReader
     private static readonly string[] s_pressureKeys = ["high", "soft", "hard", "low"];
 
     private static readonly string[] s_costKeys =
+        ["access", "hit", "guest-swap-in", "balloon-inflate", "balloon-deflate", "write-back", "zero-fill", "scan-page"];
+
+    /// <summary>Cost keys that the backing stores' options replaced: each with the store option that took its place.</summary>
+    private static readonly (string Key, string Replacement)[] s_removedCostKeys =
     [
-        "access", "hit", "vmm-swap-in-disk", "vmm-swap-in-ssd", "guest-swap-in", "balloon-inflate", "balloon-deflate",
-        "write-back", "zero-fill", "scan-page",
+        ("vmm-swap-in-disk", "disk:seek-us"),
+        ("vmm-swap-in-ssd", "ssd:read-us"),
     ];
 
     /// <summary>Reads <paramref name="host"/>.</summary>
@@ -46,13 +50,9 @@ internal static class HostConfigReader
                 ? null
                 : host.Integer("guest-free-window", 1, long.MaxValue, "never") ?? defaults.GuestFreeWindow,
             HotPlugStepBytes = host.Size("hotplug-step", TraceFormat.PageSize) ?? defaults.HotPlugStepBytes,
-            BackingStore = host.Text("backing-store", "disk or ssd") switch
-            {
-                null => defaults.BackingStore,
-                "disk" => BackingStore.Disk,
-                "ssd" => BackingStore.Ssd,
-                var other => throw host.Error("backing-store", $"expected disk or ssd, found '{other}'"),
-            },
+            BackingStores = host.Policies("backing-store",
+                "a backing store NAME[:OPTION=VALUE]... or a list of them, such as disk or [compressed-ram, disk]")
+                ?? defaults.BackingStores,
             Start = host.Text("start", "empty or snapshot") switch
             {
                 null => defaults.Start,
@@ -62,7 +62,7 @@ internal static class HostConfigReader
             },
             Sharing = ReadSharing(host.Map("sharing", s_sharingKeys)) ?? defaults.Sharing,
             Codec = host.Policy("codec") ?? defaults.Codec,
-            Costs = ReadCosts(host.Map("costs", s_costKeys)) ?? defaults.Costs,
+            Costs = ReadCosts(RefuseRemovedCosts(host)) ?? defaults.Costs,
         };
     }
 
@@ -107,6 +107,30 @@ internal static class HostConfigReader
         }
     }
 
+    /// <summary>
+    /// The <c>costs</c> mapping, after refusing the keys of swap-in costs that the backing stores' own options replaced,
+    /// with a message that says which option to set instead.
+    /// </summary>
+    private static YamlMap? RefuseRemovedCosts(YamlMap host)
+    {
+        if (host.Node("costs") is YamlMappingNode mapping)
+        {
+            foreach (var (key, value) in mapping.Children)
+            {
+                var name = (key as YamlScalarNode)?.Value;
+                foreach (var (removed, replacement) in s_removedCostKeys.Where(r => r.Key == name))
+                {
+                    var example = value is YamlScalarNode { Value: { Length: > 0 } text } ? text : "N";
+                    throw ScenarioError.At(host.File, key.Start, $"{host.KeyPath("costs")}.{removed}",
+                        "no longer a cost: the backing store's own options set it; write backing-store: "
+                        + $"{replacement}={example} instead");
+                }
+            }
+        }
+
+        return host.Map("costs", s_costKeys);
+    }
+
     private static CostModel? ReadCosts(YamlMap? costs)
     {
         if (costs is null)
@@ -120,8 +144,6 @@ internal static class HostConfigReader
         {
             Access = costs.NonNegative("access", Unit) ?? defaults.Access,
             Hit = costs.NonNegative("hit", Unit) ?? defaults.Hit,
-            VmmSwapInDisk = costs.NonNegative("vmm-swap-in-disk", Unit) ?? defaults.VmmSwapInDisk,
-            VmmSwapInSsd = costs.NonNegative("vmm-swap-in-ssd", Unit) ?? defaults.VmmSwapInSsd,
             GuestSwapIn = costs.NonNegative("guest-swap-in", Unit) ?? defaults.GuestSwapIn,
             BalloonInflate = costs.NonNegative("balloon-inflate", Unit) ?? defaults.BalloonInflate,
             BalloonDeflate = costs.NonNegative("balloon-deflate", Unit) ?? defaults.BalloonDeflate,

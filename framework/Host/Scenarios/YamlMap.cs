@@ -211,9 +211,36 @@ internal sealed class YamlMap
     public PolicySpec? Policy(string key)
     {
         const string Expected = "a policy NAME[:OPTION=VALUE]... such as lru or aging:bits=4";
-        return Text(key, Expected) is not { } text
-            ? null
-            : PolicySpec.TryParse(text.Trim(), out var spec, out var problem) ? spec : throw Error(key, problem);
+        return Text(key, Expected) is not { } text ? null : Spec(text, problem => Error(key, problem));
+    }
+
+    /// <summary>
+    /// One policy spec or a non-empty list of them (<c>disk</c>, <c>[compressed-ram, disk]</c>); an error about an
+    /// item names it as <c>KEY[i]</c>. <paramref name="expected"/> says what the key takes, for messages.
+    /// </summary>
+    public IReadOnlyList<PolicySpec>? Policies(string key, string expected)
+    {
+        if (Node(key) is not YamlSequenceNode { Children: var items } sequence)
+        {
+            return Text(key, expected) is { } text ? [Spec(text, problem => Error(key, problem))] : null;
+        }
+
+        if (items.Count == 0)
+        {
+            throw Error(key, $"expected {expected}, found {Describe(sequence)}");
+        }
+
+        var specs = new List<PolicySpec>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var error = (string problem) => ScenarioError.At(File, item.Start, $"{KeyPath(key)}[{i}]", problem);
+            specs.Add(item is YamlScalarNode scalar && !IsEmpty(scalar)
+                ? Spec(scalar.Value!, error)
+                : throw error($"expected {expected}, found {Describe(item)}"));
+        }
+
+        return specs;
     }
 
     /// <summary>A nested mapping whose keys are all among <paramref name="known"/>.</summary>
@@ -237,6 +264,9 @@ internal sealed class YamlMap
         YamlSequenceNode { Children.Count: 0 } => "an empty list",
         _ => "a list",
     };
+
+    private static PolicySpec Spec(string text, Func<string, TraceInputException> error) =>
+        PolicySpec.TryParse(text.Trim(), out var spec, out var problem) ? spec : throw error(problem);
 
     private static bool IsEmpty(YamlScalarNode scalar) =>
         string.IsNullOrWhiteSpace(scalar.Value)

@@ -33,7 +33,16 @@ public sealed class CleancacheStore : IBackingStore
     public long Pages => _pages.Count;
 
     /// <inheritdoc/>
+    public long Bytes => _pages.Bytes;
+
+    /// <inheritdoc/>
     public long MachineFrames => _pages.Count;
+
+    /// <inheritdoc/>
+    public bool KeepsEveryPage => false;
+
+    /// <inheritdoc/>
+    public bool Ephemeral => true;
 
     /// <summary>Pages dropped to make room: what an ephemeral pool may lose.</summary>
     public long Dropped { get; private set; }
@@ -51,6 +60,9 @@ public sealed class CleancacheStore : IBackingStore
         _pages.Put(key, stamp, TraceFormat.PageSize);
         return new StoreOutcome(true, _options.CopyUs);
     }
+
+    /// <inheritdoc/>
+    public bool Contains(SwapKey key, long stamp) => _pages.Contains(key, stamp);
 
     /// <inheritdoc/>
     public LoadOutcome Load(SwapKey key) =>

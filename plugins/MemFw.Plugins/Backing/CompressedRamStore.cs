@@ -13,8 +13,9 @@ namespace MemFw.Plugins.Backing;
 /// 6.7 documentation, vmm-facts section 1); zram keeps every page ("expect a 2:1 compression ratio", zram.rst). The
 /// store's frames are its compressed bytes packed densely into 4 KiB frames, rounded up: what a size-class allocator
 /// such as zsmalloc approaches [U]. A refused page (too large, or no room) goes to the next store of the chain; the
-/// store never drops what it keeps, so it is as persistent as swap. Costs: compressing or decompressing 4 KiB at the
-/// codec's measured speed.
+/// store never drops what it keeps, so it is as persistent as swap. Costs: compressing 4 KiB (also before a refusal:
+/// the size is known only once the page is compressed) or decompressing it, at the measured speeds of the codec the
+/// options name.
 /// </remarks>
 [BackingStore("compressed-ram", Description = "Compressed RAM (ESX compression cache, zram): keep pages that compress well",
     Source = "VMware vSphere memory compression; Linux Documentation/admin-guide/blockdev/zram.rst")]
@@ -38,7 +39,16 @@ public sealed class CompressedRamStore : IBackingStore
     public long Pages => _pages.Count;
 
     /// <inheritdoc/>
+    public long Bytes => _pages.Bytes;
+
+    /// <inheritdoc/>
     public long MachineFrames => FramesFor(_pages.Bytes);
+
+    /// <inheritdoc/>
+    public bool KeepsEveryPage => false;
+
+    /// <inheritdoc/>
+    public bool Ephemeral => false;
 
     /// <inheritdoc/>
     public StoreOutcome Store(SwapKey key, long stamp, int compressedBytes)
@@ -54,6 +64,9 @@ public sealed class CompressedRamStore : IBackingStore
         _pages.Put(key, stamp, compressedBytes);
         return new StoreOutcome(true, _compressUs);
     }
+
+    /// <inheritdoc/>
+    public bool Contains(SwapKey key, long stamp) => _pages.Contains(key, stamp);
 
     /// <inheritdoc/>
     public LoadOutcome Load(SwapKey key) =>

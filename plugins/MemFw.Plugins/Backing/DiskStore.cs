@@ -1,4 +1,3 @@
-using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Plugins;
 using MemFw.Traces.Format;
 
@@ -15,30 +14,18 @@ namespace MemFw.Plugins.Backing;
 /// </remarks>
 [BackingStore("disk", Description = "Disk: batched sequential swap-outs, a seek per swap-in",
     Source = "Jeff Dean, Numbers everyone should know (LADIS 2009)")]
-public sealed class DiskStore : IBackingStore
+public sealed class DiskStore : DeviceStore
 {
-    private readonly FixedCostPages _pages;
-
     /// <summary>Creates the store.</summary>
     public DiskStore(DeviceOptions options)
+        : base(Times(options))
+    {
+    }
+
+    private static (double, double) Times(DeviceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var transferUs = TraceFormat.PageSize / options.TransferMbPerS;
-        _pages = new FixedCostPages(transferUs, options.SeekUs + transferUs);
+        return (transferUs, options.SeekUs + transferUs);
     }
-
-    /// <inheritdoc/>
-    public long Pages => _pages.Pages;
-
-    /// <inheritdoc/>
-    public long MachineFrames => 0;
-
-    /// <inheritdoc/>
-    public StoreOutcome Store(SwapKey key, long stamp, int compressedBytes) => _pages.Store(key, stamp);
-
-    /// <inheritdoc/>
-    public LoadOutcome Load(SwapKey key) => _pages.Load(key);
-
-    /// <inheritdoc/>
-    public void Discard(SwapKey key) => _pages.Discard(key);
 }

@@ -31,7 +31,16 @@ public sealed class FrontswapStore : IBackingStore
     public long Pages => _pages.Count;
 
     /// <inheritdoc/>
+    public long Bytes => _pages.Bytes;
+
+    /// <inheritdoc/>
     public long MachineFrames => _pages.Count;
+
+    /// <inheritdoc/>
+    public bool KeepsEveryPage => false;
+
+    /// <inheritdoc/>
+    public bool Ephemeral => false;
 
     /// <inheritdoc/>
     public StoreOutcome Store(SwapKey key, long stamp, int compressedBytes)
@@ -44,6 +53,9 @@ public sealed class FrontswapStore : IBackingStore
         _pages.Put(key, stamp, TraceFormat.PageSize);
         return new StoreOutcome(true, _options.CopyUs);
     }
+
+    /// <inheritdoc/>
+    public bool Contains(SwapKey key, long stamp) => _pages.Contains(key, stamp);
 
     /// <inheritdoc/>
     public LoadOutcome Load(SwapKey key) =>

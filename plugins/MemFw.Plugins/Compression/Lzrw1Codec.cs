@@ -69,6 +69,12 @@ public sealed class Lzrw1Codec : ICompressionCodec
         (int)((40543u * (uint)((b0 << 8) ^ (b1 << 4) ^ b2)) >> 4) & 0xFFF;
 
     /// <inheritdoc/>
+    public double CompressMbPerS => 909;
+
+    /// <inheritdoc/>
+    public double DecompressMbPerS => 690;
+
+    /// <inheritdoc/>
     public int MaxCompressedLength(int inputLength) => CodecChecks.StoredBound(inputLength, FlagBytes);
 
     /// <inheritdoc/>

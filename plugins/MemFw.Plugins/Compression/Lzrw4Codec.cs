@@ -76,6 +76,12 @@ public sealed class Lzrw4Codec : ICompressionCodec
     internal static int Partition(uint context) => (int)((context * 2654435761u) >> (32 - PartitionBits));
 
     /// <inheritdoc/>
+    public double CompressMbPerS => 255;
+
+    /// <inheritdoc/>
+    public double DecompressMbPerS => 527;
+
+    /// <inheritdoc/>
     public int MaxCompressedLength(int inputLength) => CodecChecks.StoredBound(inputLength, 1);
 
     /// <inheritdoc/>

@@ -27,6 +27,18 @@ public sealed class ZstdCodec(ZstdOptions options) : ICompressionCodec, IDisposa
     private readonly Decompressor _decompressor = new();
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Measured at level 3, the default. Other levels were not measured: they report the level-3 figure [U].
+    /// </remarks>
+    public double CompressMbPerS => 558;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Measured at level 3, the default. Other levels were not measured: they report the level-3 figure [U].
+    /// </remarks>
+    public double DecompressMbPerS => 1449;
+
+    /// <inheritdoc/>
     public int MaxCompressedLength(int inputLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);

@@ -121,6 +121,57 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_UnknownBackingStore_NamesTheItemAndTheNearestStores()
+    {
+        var file = Scenario("host:\n  ram: 8M\n  backing-store: [compressed-ram, dsk]\n");
+
+        var line = CliRun.FailsWithOneLine("run", file, "--quiet");
+
+        Assert.Contains($"{file}: host.backing-store[1]: unknown backing store 'dsk'; did you mean 'disk'", line,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ChainNotEndingWithADevice_IsRefused()
+    {
+        var file = Scenario("host:\n  ram: 8M\n  backing-store: [disk, frontswap]\n");
+
+        var line = CliRun.FailsWithOneLine("run", file, "--quiet");
+
+        Assert.Contains($"{file}: host.backing-store: store 'frontswap' follows 'disk', which keeps every page", line,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownCodecOfCompressedRam_SuggestsTheNearestCodec()
+    {
+        var file = Scenario("host:\n  ram: 8M\n  backing-store: [compressed-ram:codec=lz5, disk]\n");
+
+        var line = CliRun.FailsWithOneLine("run", file, "--quiet");
+
+        Assert.Contains($"{file}: host.backing-store[0]: unknown compression codec 'lz5'; did you mean 'lz4'", line,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_VaryBackingStore_RunsEachChainWithTheSameCounts()
+    {
+        // Every page counts as 4096 bytes compressed for now, so compressed-ram refuses them all: the chain swaps as
+        // the ssd alone does, only its stall differs (a compression per page offered).
+        var lines = CliRun.Succeeds("compare", s_zones, "--vary", "backing-store=ssd:read-us=100,compressed-ram+ssd",
+            "--format", "csv", "--quiet").OutLines;
+
+        var header = lines[0].Split(',');
+        var (ssd, chain) = (lines[1].Split(','), lines[2].Split(','));
+        Assert.Equal(("ssd:read-us=100", "compressed-ram+ssd"),
+            (ssd[Array.IndexOf(header, "backing_store")], chain[Array.IndexOf(header, "backing_store")]));
+        foreach (var column in new[] { "swap_ins", "swap_outs", "guest_swap_ins", "double_paging", "min_free" })
+        {
+            Assert.Equal(ssd[Array.IndexOf(header, column)], chain[Array.IndexOf(header, column)]);
+        }
+    }
+
+    [Fact]
     public void Run_GuaranteesAboveHostRam_RefusedByAdmissionControl()
     {
         var file = Scenario("host:\n  ram: 1M\n", guarantee: "2M");

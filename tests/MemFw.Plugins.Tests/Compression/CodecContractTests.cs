@@ -17,6 +17,18 @@ public sealed class CodecContractTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void Speeds_AreMeasuredFiguresBetweenAMemoryCopyAndNothing(string name)
+    {
+        // Backing stores cost every page they compress at these speeds: each must be a real figure, at least 1 MB/s
+        // and below 20 GB/s, above what copying memory reaches.
+        var codec = Codecs.Create(name);
+
+        Assert.InRange(codec.CompressMbPerS, 1, 20_000);
+        Assert.InRange(codec.DecompressMbPerS, 1, 20_000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void RoundTrip_RandomBytes_OfManyLengths(string name)
     {
         var codec = Codecs.Create(name);

@@ -58,6 +58,10 @@ public sealed class CodecMeasurementTests
     /// </summary>
     private sealed class TrimmingCodec(bool loseLastByte = false) : ICompressionCodec
     {
+        public double CompressMbPerS => 1000;
+
+        public double DecompressMbPerS => 1000;
+
         public int MaxCompressedLength(int inputLength) => inputLength + 2;
 
         public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)

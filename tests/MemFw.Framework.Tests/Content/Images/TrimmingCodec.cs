@@ -11,6 +11,10 @@ internal sealed class TrimmingCodec : ICompressionCodec
     /// <summary>The compressed size of <paramref name="page"/>.</summary>
     public static int SizeOf(ReadOnlySpan<byte> page) => 2 + page.LastIndexOfAnyExcept((byte)0) + 1;
 
+    public double CompressMbPerS => 1000;
+
+    public double DecompressMbPerS => 1000;
+
     public int MaxCompressedLength(int inputLength) => inputLength + 2;
 
     public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)

@@ -108,6 +108,10 @@ public sealed class MigrationEstimatorTests : IDisposable
     /// <summary>A codec that keeps every byte: the compressed size is the page size.</summary>
     private sealed class StoredCodec : ICompressionCodec
     {
+        public double CompressMbPerS => 1000;
+
+        public double DecompressMbPerS => 1000;
+
         public int MaxCompressedLength(int inputLength) => inputLength;
 
         public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)

@@ -31,8 +31,8 @@ public sealed class ScenarioParserTests
             "unknown key; did you mean 'host'? Known: description, host, name, seed, vms" },
         { Yaml(host: "ramm: 1G"), 3, "host.ramm", "unknown key; did you mean 'ram'?" },
         { Yaml(vm: "gaurantee: 1M"), 7, "vms[0].gaurantee", "unknown key; did you mean 'guarantee'?" },
-        { Yaml(host: "costs:\n  vmm-swapin-ssd: 100"), 4, "host.costs.vmm-swapin-ssd",
-            "did you mean 'vmm-swap-in-ssd'" },
+        { Yaml(host: "costs:\n  guest-swapin: 100"), 4, "host.costs.guest-swapin",
+            "did you mean 'guest-swap-in'" },
         { Yaml(host: "pressure: {high: 0.1, sof: 0.05, hard: 0.01}"), 3, "host.pressure.sof",
             "did you mean 'soft' or" },
 
@@ -50,7 +50,24 @@ public sealed class ScenarioParserTests
             "expected an integer of at least 1, found '0'" },
         { Yaml(host: "guest-free-window: soon"), 3, "host.guest-free-window",
             "expected never or an integer of at least 1" },
-        { Yaml(host: "backing-store: tape"), 3, "host.backing-store", "expected disk or ssd, found 'tape'" },
+        { Yaml(host: "backing-store: []"), 3, "host.backing-store",
+            "expected a backing store NAME[:OPTION=VALUE]... or a list of them, such as disk or [compressed-ram, "
+            + "disk], found an empty list" },
+        { Yaml(host: "backing-store: {disk: 1}"), 3, "host.backing-store",
+            "expected a backing store NAME[:OPTION=VALUE]... or a list of them, such as disk or [compressed-ram, "
+            + "disk], found a mapping" },
+        { Yaml(host: "backing-store: ssd:read"), 3, "host.backing-store",
+            "expected NAME[:OPTION=VALUE]..., found 'ssd:read' ('read' has no '=')" },
+        { Yaml(host: "backing-store:\n  - compressed-ram\n  - ssd:read\n"), 5, "host.backing-store[1]",
+            "expected NAME[:OPTION=VALUE]..., found 'ssd:read' ('read' has no '=')" },
+        { Yaml(host: "backing-store: [disk, [ssd]]"), 3, "host.backing-store[1]", "found a list" },
+        { Yaml(host: "backing-store: [disk, '']"), 3, "host.backing-store[1]", "found nothing" },
+
+        // cost keys the backing stores' options replaced
+        { Yaml(host: "costs:\n  vmm-swap-in-ssd: 100"), 4, "host.costs.vmm-swap-in-ssd",
+            "no longer a cost: the backing store's own options set it; write backing-store: ssd:read-us=100 instead" },
+        { Yaml(host: "costs:\n  hit: 0\n  vmm-swap-in-disk: 8000"), 5, "host.costs.vmm-swap-in-disk",
+            "write backing-store: disk:seek-us=8000 instead" },
         { Yaml(host: "costs:\n  hit: -1"), 4, "host.costs.hit",
             "expected a number of microseconds, at least 0, found '-1'" },
         { Yaml(host: "swap-policy: aging:bits"), 3, "host.swap-policy",
@@ -128,7 +145,7 @@ public sealed class ScenarioParserTests
         Assert.Equal(["lru", "lru", "idle-tax", "esx", "esx-sampling:period=100000"],
             [host.SwapPolicy.Label, host.GuestPolicy.Label, host.VictimSelector.Label, host.Balloon!.Label,
                 host.WorkingSet.Label]);
-        Assert.Equal(BackingStore.Disk, host.BackingStore);
+        Assert.Equal(["disk"], host.BackingStores.Select(s => s.Label));
 
         // name, trace-vm id, guarantee, limit, shares; memory = maxmem = the trace's ram_bytes 134217728 (128 MiB)
         (string Name, int Id, long Guarantee, long Limit, int Shares)[] expected =
@@ -171,9 +188,10 @@ public sealed class ScenarioParserTests
         Assert.Same(PressureThresholds.Zones, host.Pressure);
         Assert.Equal("clock", host.SwapPolicy.Label);
         Assert.Equal(200_000, host.GuestFreeWindow);
-        Assert.Equal(BackingStore.Ssd, host.BackingStore);
-        Assert.Equal(new CostModel { VmmSwapInSsd = 100, GuestSwapIn = 150 }, host.Costs);
-        Assert.Equal(100, host.Costs.VmmSwapIn(host.BackingStore));
+        var ssd = Assert.Single(host.BackingStores);
+        Assert.Equal(("ssd", "read-us", "100"), (ssd.Name, ssd.Options[0].Key, ssd.Options[0].Value));
+        Assert.Equal("ssd:read-us=100", host.BackingStoreLabel);
+        Assert.Equal(new CostModel { GuestSwapIn = 150 }, host.Costs);
 
         var (l1a, l2, linux, sort) = (scenario.Vms[0], scenario.Vms[1], scenario.Vms[2], scenario.Vms[3]);
         Assert.Equal(("L1a", 0, 1 * MiB, 2000, 512L * 1024),
@@ -209,11 +227,11 @@ public sealed class ScenarioParserTests
             [host.SwapPolicy.Label, host.GuestPolicy.Label, host.VictimSelector.Label, host.Balloon!.Label,
                 host.WorkingSet.Label]);
         Assert.Null(host.GuestFreeWindow);
-        Assert.Equal(BackingStore.Disk, host.BackingStore);
+        Assert.Equal(["disk"], host.BackingStores.Select(s => s.Label));
         Assert.Equal(
-            (0.0, 10_000.0, 150.0, 10_000.0, 1.0, 1.0, 80.0, 1.0),
-            (host.Costs.Hit, host.Costs.VmmSwapInDisk, host.Costs.VmmSwapInSsd, host.Costs.GuestSwapIn,
-                host.Costs.BalloonInflate, host.Costs.BalloonDeflate, host.Costs.WriteBack, host.Costs.ZeroFill));
+            (0.0, 10_000.0, 1.0, 1.0, 80.0, 1.0),
+            (host.Costs.Hit, host.Costs.GuestSwapIn, host.Costs.BalloonInflate, host.Costs.BalloonDeflate,
+                host.Costs.WriteBack, host.Costs.ZeroFill));
         var vm = Assert.Single(scenario.Vms);
         Assert.Equal("linux-guest", vm.Name);
         Assert.Equal((256 * MiB, 0L, 256 * MiB, 256 * MiB),
@@ -251,6 +269,21 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void Load_BackingStoreChain_KeepsTheSpecsInOrderInEitherListForm()
+    {
+        var flow = ScenarioFiles.Load(Yaml(host: "backing-store: [frontswap:capacity=4096, compressed-ram, disk]"));
+        var block = ScenarioFiles.Load(Yaml(host: "backing-store:\n  - frontswap:capacity=4096\n  - compressed-ram\n"
+            + "  - disk"));
+
+        foreach (var host in new[] { flow.Host, block.Host })
+        {
+            Assert.Equal(["frontswap", "compressed-ram", "disk"], host.BackingStores.Select(s => s.Name));
+            Assert.Equal([new("capacity", "4096")], host.BackingStores[0].Options);
+            Assert.Equal("frontswap:capacity=4096+compressed-ram+disk", host.BackingStoreLabel);
+        }
+    }
+
+    [Fact]
     public void Parse_DocsCompleteExample_StatesTheModelDefaults()
     {
         // the first yaml block of the page, read as if it were a file in docs/ (its trace path is relative to it)
@@ -266,8 +299,8 @@ public sealed class ScenarioParserTests
         Assert.Equal(defaults.Costs, host.Costs);
         Assert.Same(defaults.Pressure, host.Pressure);
         Assert.Equal(
-            (defaults.OverheadBytes, defaults.RebalancePeriod, defaults.GuestFreeWindow, defaults.BackingStore),
-            (host.OverheadBytes, host.RebalancePeriod, host.GuestFreeWindow, host.BackingStore));
+            (defaults.OverheadBytes, defaults.RebalancePeriod, defaults.GuestFreeWindow, defaults.BackingStoreLabel),
+            (host.OverheadBytes, host.RebalancePeriod, host.GuestFreeWindow, host.BackingStoreLabel));
         Assert.Equal(
             [defaults.SwapPolicy.Label, defaults.GuestPolicy.Label, defaults.VictimSelector.Label,
                 defaults.Balloon!.Label, defaults.WorkingSet.Label],

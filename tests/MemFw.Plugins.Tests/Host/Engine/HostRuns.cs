@@ -8,6 +8,15 @@ namespace MemFw.Plugins.Tests.Host.Engine;
 /// <summary>Small scenarios built in code, bound against the built-in plugins, run with every invariant checked.</summary>
 internal static class HostRuns
 {
+    /// <summary>The default cost of zero-filling a page at its first touch, µs.</summary>
+    public const double ZeroFill = 1;
+
+    /// <summary>The default disk writing a 4 KiB page: 4096 bytes at 50 MB/s, µs.</summary>
+    public const double DiskWrite = 4096 / 50.0;
+
+    /// <summary>The default disk reading a 4 KiB page: a 10,000 µs seek, then the transfer, µs.</summary>
+    public const double DiskRead = 10_000 + DiskWrite;
+
     public static IPluginRegistry Registry { get; } = new Generated.MemFwPluginRegistry();
 
     /// <summary>A host of <paramref name="pages"/> frames swapping with LRU, no balloon, max-over-guarantee victims.</summary>
@@ -58,7 +67,8 @@ internal static class HostRuns
             host.Balloon is { } balloon
                 ? Registry.BalloonStrategies.Single(d => d.Name == balloon.Name).Bind(balloon.Values)
                 : null,
-            Registry.WorkingSetEstimators.Single(d => d.Name == host.WorkingSet.Name).Bind(host.WorkingSet.Values))
+            Registry.WorkingSetEstimators.Single(d => d.Name == host.WorkingSet.Name).Bind(host.WorkingSet.Values),
+            [.. host.BackingStores.Select(s => Registry.BackingStores.Single(d => d.Name == s.Name).Bind(s.Values))])
         {
             SharingScanner = host.Sharing.Scanner is { } scanner
                 ? Registry.SharingScanners.Single(d => d.Name == scanner.Name).Bind(scanner.Values)
@@ -97,6 +107,7 @@ internal static class HostRuns
         Assert.Equal((expected.Rebalances, expected.OutOfMemoryNotifications, expected.MinFreeFrames),
             (actual.Rebalances, actual.OutOfMemoryNotifications, actual.MinFreeFrames));
         Assert.Equal(expected.AccessesInState, actual.AccessesInState);
+        Assert.Equal(expected.BackingStores, actual.BackingStores);
     }
 
     private static string Flat(HostSample sample) =>
