@@ -89,6 +89,12 @@ internal static class HostRunText
                 + $"{store.LoadMicroseconds / 1000:N1} ms loading"));
         }
 
+        if (result.PeakStoreShortfall > 0)
+        {
+            output.WriteLine(string.Create(c, $"the host had no free frame for the stores' growth: up to "
+                + $"{result.PeakStoreShortfall:N0} frames short at once, {result.StoreShortfall:N0} at the end"));
+        }
+
         output.WriteLine(string.Create(c,
             $"stall: {result.StallMicroseconds / 1000:N1} ms in all, slowdown {result.Slowdown:0.###}x"));
     }

@@ -318,6 +318,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             ? _memory.Backing.Counters
             : [.. _memory.Backing.Counters.Zip(_storesBefore, (now, before) => now.Since(before))],
         PeakStoreShortfall = _memory.PeakStoreShortfall,
+        StoreShortfall = _memory.StoreShortfall,
         OutOfMemoryNotifications = _notifications,
         AccessesInState = _accessesInState,
         Sharing = _content.Result(_scenario.Host.Sharing.Scanner?.Label ?? "none", _scenario.Host.Costs.ScanPage),

@@ -43,6 +43,9 @@ public sealed record HostRunResult
     /// </summary>
     public long PeakStoreShortfall { get; init; }
 
+    /// <summary>Frames the RAM-backed stores use at the end beyond what the host could give them.</summary>
+    public long StoreShortfall { get; init; }
+
     /// <summary>The VMs, in scenario order.</summary>
     public required IReadOnlyList<VmResult> Vms { get; init; }
 

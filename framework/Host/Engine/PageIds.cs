@@ -42,14 +42,21 @@ internal sealed class PageIds(int vmCount)
         return id;
     }
 
-    /// <summary>Emits a read of every page of each VM's snapshot, VM after VM, in guest frame order.</summary>
+    /// <summary>
+    /// Emits a read of every page of each VM's snapshot, the VMs side by side: round i reads the i-th page (in guest
+    /// frame order) of every VM that has one, as VMs that run at once fill their memory together.
+    /// </summary>
     public void Preload(IReadOnlyList<StartSnapshot?> snapshots, Action<uint> emit)
     {
-        for (var vm = 0; vm < snapshots.Count; vm++)
+        var rounds = snapshots.Max(s => s?.Pages.Count ?? 0);
+        for (var round = 0; round < rounds; round++)
         {
-            foreach (var (gfn, _) in snapshots[vm]?.Pages ?? [])
+            for (var vm = 0; vm < snapshots.Count; vm++)
             {
-                emit(ReplayForm.Entry(Id(vm, gfn), write: false));
+                if (snapshots[vm] is { } snapshot && round < snapshot.Pages.Count)
+                {
+                    emit(ReplayForm.Entry(Id(vm, snapshot.Pages[round].Gfn), write: false));
+                }
             }
         }
     }
