@@ -23,7 +23,7 @@ internal static class CompareCommand
         var vary = new Option<string[]>("--vary")
         {
             Description = "For a scenario: alternative policies of one role, ROLE=POLICY[,POLICY]... (repeatable; roles: "
-                + string.Join(", ", ScenarioVariants.Roles) + "; balloon and sharing also take none, zero-pages takes "
+                + string.Join(", ", ScenarioVariants.Roles) + "; balloon and sharing also take none, zero-pages and patching take "
                 + "on or off; a backing-store chain joins its stores with +, e.g. compressed-ram+disk)",
         };
         var format = new Option<TableFormat>("--format") { Description = "Output format", DefaultValueFactory = _ => TableFormat.Table };

@@ -52,7 +52,8 @@ internal static class ScenarioComparison
             ("min_free", "min free"), ("oom_notifications", "oom"), ("shared_saved", "sharing saved"),
             ("zero_saved", "zero saved"), ("cow_breaks", "cow breaks"), ("scan_ms", "scan ms"),
             ("ram_store_pages", "RAM store pages"), ("ram_store_frames", "RAM store frames"),
-            ("ram_store_ms", "RAM store ms"),
+            ("ram_store_ms", "RAM store ms"), ("patched", "patched"), ("patch_saved", "patch saved"),
+            ("patch_faults", "patch faults"), ("patch_ms", "patch ms"),
         ]);
         foreach (var r in results)
         {
@@ -65,7 +66,8 @@ internal static class ScenarioComparison
                 r.MinFreeFrames, r.OutOfMemoryNotifications, r.Sharing.PagesSharing, r.Sharing.ZeroSaved,
                 r.Sharing.CopyOnWriteBreaks, Math.Round(r.Sharing.ScanMicroseconds / 1000, 3),
                 ram.Sum(s => s.Pages), ram.Sum(s => s.MachineFrames),
-                Math.Round(ram.Sum(s => s.StoreMicroseconds + s.LoadMicroseconds) / 1000, 3),
+                Math.Round(ram.Sum(s => s.StoreMicroseconds + s.LoadMicroseconds) / 1000, 3), r.Patching.PatchedPages,
+                r.Patching.FramesSaved, r.Patching.PatchFaults, Math.Round(r.Patching.CpuMicroseconds / 1000, 3),
             ]);
         }
 

@@ -13,7 +13,7 @@ internal static class ScenarioVariants
     /// <summary>The roles <c>--vary</c> takes, as the scenario file names them.</summary>
     public static IReadOnlyList<string> Roles { get; } =
         ["swap-policy", "guest-policy", "victim-selector", "balloon", "working-set", "backing-store", "sharing",
-            "zero-pages", "codec"];
+            "zero-pages", "patching", "codec"];
 
     /// <summary>Every combination, the first role varying slowest; the scenario itself when nothing varies.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -80,7 +80,10 @@ internal static class ScenarioVariants
             case ("zero-pages", "on" or "off"):
                 var on = text == "on";
                 return host => host with { Sharing = host.Sharing with { ZeroPages = on } };
-            case ("zero-pages", _):
+            case ("patching", "on" or "off"):
+                var patching = text == "on";
+                return host => host with { Patching = patching };
+            case ("zero-pages" or "patching", _):
                 throw new ArgumentException($"{option}: expected on or off, found '{text}'", nameof(text));
             default:
                 return With(role, PolicySpec.Parse(text, option));

@@ -17,6 +17,7 @@ namespace MemFw.Cli.Output;
 /// <param name="Slowdown">The slowdown of all VMs together.</param>
 /// <param name="Vms">Each VM's result.</param>
 /// <param name="Sharing">Content-based sharing.</param>
+/// <param name="Patching">Difference Engine's patching.</param>
 /// <param name="BackingStores">Each backing store of the chain: what it holds at the end and what it did.</param>
 /// <param name="Samples">The host at each rebalancing point.</param>
 internal sealed record HostRunSummary(
@@ -33,6 +34,7 @@ internal sealed record HostRunSummary(
     double Slowdown,
     IReadOnlyList<VmResult> Vms,
     SharingResult Sharing,
+    PatchingResult Patching,
     IReadOnlyList<Framework.Content.Backing.BackingStoreCounters> BackingStores,
     IReadOnlyList<HostSample> Samples)
 {
@@ -52,6 +54,7 @@ internal sealed record HostRunSummary(
         result.Slowdown,
         result.Vms,
         result.Sharing,
+        result.Patching,
         result.BackingStores,
         result.Samples);
 }

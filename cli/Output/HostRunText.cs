@@ -80,6 +80,14 @@ internal static class HostRunText
             + $"content); pages_shared {sharing.PagesShared:N0}, pages_sharing {sharing.PagesSharing:N0}, "
             + $"{sharing.Merges:N0} merges, {sharing.CopyOnWriteBreaks:N0} copy-on-write breaks, "
             + $"{sharing.PagesScanned:N0} pages scanned ({sharing.ScanMicroseconds / 1000:N1} ms of host CPU)"));
+        if (result.Patching is { Enabled: true } patching)
+        {
+            output.WriteLine(string.Create(c, $"patching: {patching.PatchedPages:N0} pages held as "
+                + $"{patching.PatchBytes / 1048576.0:0.##} MiB of patches, saving {Mib(patching.FramesSaved)}; "
+                + $"{patching.PatchesMade:N0} patches made, {patching.PatchFaults:N0} rebuilt on access; "
+                + $"{patching.CpuMicroseconds / 1000:N1} ms of host CPU"));
+        }
+
         foreach (var store in result.BackingStores)
         {
             output.WriteLine(string.Create(c, $"backing store {store.Name}: {store.Pages:N0} pages in "

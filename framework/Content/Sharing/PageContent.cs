@@ -59,6 +59,9 @@ public readonly struct PageContent : IEquatable<PageContent>, IComparable<PageCo
     /// <summary>The 4096 bytes; empty when <see cref="HasBytes"/> is false.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
+    /// <summary>The 4096 bytes as memory (to keep in a list); empty when <see cref="HasBytes"/> is false.</summary>
+    public ReadOnlyMemory<byte> BytesMemory => _bytes;
+
     /// <summary>The content of <paramref name="page"/>: hashed, and zero-flagged without bytes if all zero.</summary>
     /// <exception cref="ArgumentException"><paramref name="page"/> is not 4096 bytes long.</exception>
     public static PageContent FromBytes(byte[] page)

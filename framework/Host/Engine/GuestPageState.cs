@@ -12,6 +12,12 @@ internal enum GuestPageState : byte
     /// <summary>The guest holds it, but the VMM swapped its frame out to the backing store.</summary>
     VmmSwapped,
 
+    /// <summary>
+    /// The guest holds it, but the host stores it as a patch against a similar page (Difference Engine) and freed its
+    /// frame; an access rebuilds it.
+    /// </summary>
+    VmmPatched,
+
     /// <summary>The guest swapped it out to its own swap device (to make room for its balloon).</summary>
     GuestSwapped,
 

@@ -197,6 +197,13 @@ internal sealed class HostContent : ISharingObserver
         return copy;
     }
 
+    /// <summary>Gets the bytes of page <paramref name="page"/> of VM <paramref name="vm"/>, if known and stored.</summary>
+    public bool TryGetBytes(int vm, int page, out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = _known[vm][page] ? _contents[vm][page]!.Value.BytesMemory : default;
+        return !bytes.IsEmpty;
+    }
+
     /// <summary>The bytes page <paramref name="page"/> of VM <paramref name="vm"/> compresses to; 4096 when unknown.</summary>
     public int CompressedBytes(int vm, int page)
     {

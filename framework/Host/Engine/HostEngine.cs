@@ -1,7 +1,9 @@
 using MemFw.Framework.Content.Backing;
+using MemFw.Framework.Content.Patching;
 using MemFw.Framework.Host.Scenarios;
 using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
+using MemFw.Traces.Format;
 
 namespace MemFw.Framework.Host.Engine;
 
@@ -52,6 +54,8 @@ internal sealed class HostEngine<TGuest, TVmm>
     private long _minFree;
     private long _lastScan;
     private IReadOnlyList<BackingStoreCounters>? _storesBefore;
+    private readonly PatchPlanner? _planner;
+    private double _patchCpu;
     private long _start;
 
     /// <summary>Sets up the host with every VM empty and the hypervisor's overhead frames taken.</summary>
@@ -101,6 +105,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             contentPages[i] = _vms[i];
         }
 
+        _planner = config.Patching ? new PatchPlanner(new PatchOptions { CutoffBytes = config.PatchCutoffBytes }) : null;
         _host.TotalFrames = _memory.Allocator.TotalFrames;
         _host.HypervisorFrames = _memory.Allocator.HypervisorFrames;
         _minFree = _memory.Allocator.FreeFrames;
@@ -186,6 +191,7 @@ internal sealed class HostEngine<TGuest, TVmm>
 
         _content.StartMeasuring();
         _storesBefore = _memory.Backing.Counters;
+        _patchCpu = 0;
         Sample(now);
     }
 
@@ -198,6 +204,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             ? _scenario.Host.Sharing.Warmup * ((double)(now - _lastScan) / preload)
             : TimeSpan.FromMicroseconds((now - _lastScan) * _scenario.Host.Costs.Access / _vms.Length));
         _lastScan = now;
+        Patch();
         _memory.SyncStoreFrames();
         Observe(now);
         var thresholds = _scenario.Host.Pressure;
@@ -240,9 +247,9 @@ internal sealed class HostEngine<TGuest, TVmm>
         {
             allocator.CheckInvariants();
             _content.CheckInvariants();
-            if (allocator.StoreFrames + _memory.StoreShortfall != _memory.Backing.MachineFrames)
+            if (allocator.StoreFrames + _memory.StoreShortfall != _memory.StoreFramesUsed)
             {
-                throw new InvalidOperationException($"the stores use {_memory.Backing.MachineFrames} frames, the host "
+                throw new InvalidOperationException($"the stores use {_memory.StoreFramesUsed} frames, the host "
                     + $"gave them {allocator.StoreFrames} and owes {_memory.StoreShortfall}");
             }
             foreach (var vm in _vms)
@@ -250,6 +257,34 @@ internal sealed class HostEngine<TGuest, TVmm>
                 vm.CheckInvariants();
             }
         }
+    }
+
+    /// <summary>
+    /// Difference Engine's patching point: every VM's cold resident pages whose bytes are known are stored as patches
+    /// against similar resident pages, where the patch is within the cutoff (<see cref="PatchPlanner"/>).
+    /// </summary>
+    private void Patch()
+    {
+        if (_planner is null)
+        {
+            return;
+        }
+
+        var frames = new List<FrameContent>();
+        var pages = new List<(int Vm, int Page, bool Cold)>();
+        foreach (var vm in _vms)
+        {
+            vm.CollectPatchable(frames, pages);
+        }
+
+        var plan = _planner.Plan(frames, i => pages[i].Cold);
+        foreach (var patched in plan)
+        {
+            var (vm, page, _) = pages[patched.Frame];
+            _vms[vm].PatchOut(page, patched.Patch.Length);
+        }
+
+        _patchCpu += (frames.Count * _scenario.Host.Costs.SimilarityHash) + (plan.Count * _scenario.Host.Costs.PatchEncode);
     }
 
     /// <summary>Accounts the time since the last point to the state, and brings the views up to date.</summary>
@@ -321,6 +356,16 @@ internal sealed class HostEngine<TGuest, TVmm>
         StoreShortfall = _memory.StoreShortfall,
         OutOfMemoryNotifications = _notifications,
         AccessesInState = _accessesInState,
+        Patching = new PatchingResult
+        {
+            Enabled = _planner is not null,
+            PatchedPages = _vms.Sum(v => v.PatchedPages()),
+            PatchBytes = _memory.PatchBytes,
+            FramesSaved = _vms.Sum(v => v.PatchedPages()) - ((_memory.PatchBytes + TraceFormat.PageSize - 1) / TraceFormat.PageSize),
+            PatchesMade = _vms.Sum(v => v.Counters.PatchesMade),
+            PatchFaults = _vms.Sum(v => v.Counters.PatchFaults),
+            CpuMicroseconds = _patchCpu,
+        },
         Sharing = _content.Result(_scenario.Host.Sharing.Scanner?.Label ?? "none", _scenario.Host.Costs.ScanPage),
         Samples = _samples,
         Vms = [.. _vms.Select((vm, i) => VmResultOf(vm, i))],
@@ -365,6 +410,8 @@ internal sealed class HostEngine<TGuest, TVmm>
             Zero = _content.ZeroPagesOf(index),
             CopyOnWrites = c.CopyOnWrites,
             SharedReleases = c.SharedReleases,
+            Patched = vm.PatchedPages(),
+            PatchFaults = c.PatchFaults,
         };
     }
 }

@@ -1,6 +1,7 @@
 using MemFw.Framework.Content.Backing;
 using MemFw.Framework.Host.Scenarios;
 using MemFw.Framework.Replay;
+using MemFw.Traces.Format;
 
 namespace MemFw.Framework.Host.Engine;
 
@@ -59,21 +60,30 @@ internal sealed class HostMemory
     private readonly Stack<int> _storeFrames = new();
 
     /// <summary>
+    /// Bytes of the patches of pages stored as patches (Difference Engine), packed densely into host frames with the
+    /// stores' [U].
+    /// </summary>
+    public long PatchBytes;
+
+    /// <summary>The host frames the RAM-backed stores and the patches use.</summary>
+    public long StoreFramesUsed => Backing.MachineFrames + ((PatchBytes + TraceFormat.PageSize - 1) / TraceFormat.PageSize);
+
+    /// <summary>
     /// Store frames the stores use but the host could not give them (it had no free frame); taken as soon as frames
     /// are free again. Its peak over the run is <see cref="PeakStoreShortfall"/>.
     /// </summary>
-    public long StoreShortfall => Backing.MachineFrames - _storeFrames.Count;
+    public long StoreShortfall => StoreFramesUsed - _storeFrames.Count;
 
     /// <summary>The largest <see cref="StoreShortfall"/> seen.</summary>
     public long PeakStoreShortfall { get; private set; }
 
     /// <summary>
-    /// Takes host frames for the RAM-backed backing stores (compressed RAM, transcendent memory), or gives them back,
-    /// so that the stores hold the frames they use: called after every store operation.
+    /// Takes host frames for the RAM-backed backing stores (compressed RAM, transcendent memory) and the patches, or
+    /// gives them back, so that they hold the frames they use: called after every store or patch operation.
     /// </summary>
     public void SyncStoreFrames()
     {
-        var used = Backing.MachineFrames;
+        var used = StoreFramesUsed;
         while (_storeFrames.Count > used)
         {
             Allocator.Release(_storeFrames.Pop(), MachineFrameAllocator.Stores);

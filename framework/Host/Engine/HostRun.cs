@@ -51,6 +51,7 @@ public static class HostRun
             new("backing-store", host.BackingStoreLabel),
             new("sharing", host.Sharing.Scanner?.Label ?? "none"),
             new("zero-pages", host.Sharing.ZeroPages ? "on" : "off"),
+            new("patching", host.Patching ? "on" : "off"),
             new("codec", host.Codec.Label),
         ];
         return policies.SwapPolicy.Accept(

@@ -49,6 +49,9 @@ public sealed record HostRunResult
     /// <summary>The VMs, in scenario order.</summary>
     public required IReadOnlyList<VmResult> Vms { get; init; }
 
+    /// <summary>Difference Engine's patching: pages patched, memory saved, host CPU.</summary>
+    public PatchingResult Patching { get; init; } = new();
+
     /// <summary>Content-based sharing: savings, merges, copy-on-write breaks and the scanner's work.</summary>
     public required SharingResult Sharing { get; init; }
 

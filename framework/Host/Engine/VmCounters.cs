@@ -62,4 +62,10 @@ internal sealed class VmCounters
     /// so the host got no frame back unless they were its last page.
     /// </summary>
     public long SharedReleases;
+
+    /// <summary>Pages stored as patches (Difference Engine).</summary>
+    public long PatchesMade;
+
+    /// <summary>Accesses to patched pages: each rebuilt the page from its reference and patch.</summary>
+    public long PatchFaults;
 }

@@ -46,6 +46,12 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     private readonly GuestPageState[] _state;
     /// <summary>Each page's version in the backing stores: counts its dirty VMM swap-outs.</summary>
     private readonly long[] _stamps;
+
+    /// <summary>Each page's patch size while it is stored as a patch (<see cref="GuestPageState.VmmPatched"/>).</summary>
+    private readonly int[] _patchBytes;
+
+    /// <summary>The VM's time at the last patching point: a page not touched since is cold.</summary>
+    private long _coldBefore;
     private readonly long[] _guestFrames;
     private readonly long? _freeWindow;
     private readonly IWorkingSetEstimator _estimator;
@@ -114,6 +120,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         _lastTouch = new long[pages];
         _state = new GuestPageState[pages];
         _stamps = new long[pages];
+        _patchBytes = new int[pages];
         _freeWindow = freeWindow;
         _estimator = estimator;
         _tickPeriod = tickPeriod;
@@ -225,6 +232,56 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     /// <inheritdoc/>
     public void GiveOwnFrame(int page, int machine) => _machineFrameOf[_vmm.FrameOf(page)] = machine;
 
+    /// <summary>Pages stored as patches now.</summary>
+    public long PatchedPages()
+    {
+        var count = 0L;
+        foreach (var state in _state)
+        {
+            count += state == GuestPageState.VmmPatched ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Adds the VM's resident pages whose bytes are known to a patching plan: each with its content, and whether it
+    /// may be patched (cold: not touched since the last call, and on a frame of its own); the others may serve as
+    /// references.
+    /// </summary>
+    public void CollectPatchable(List<Content.Patching.FrameContent> frames, List<(int Vm, int Page, bool Cold)> pages)
+    {
+        for (var page = 0; page < _state.Length; page++)
+        {
+            if (_state[page] == GuestPageState.Resident && _vmm.IsResident(page)
+                && _content.TryGetBytes(View.Id, page, out var bytes))
+            {
+                frames.Add(new Content.Patching.FrameContent(bytes, 1));
+                pages.Add((View.Id, page,
+                    _lastTouch[page] < _coldBefore && _machineFrameOf[_vmm.FrameOf(page)] != NoFrame));
+            }
+        }
+
+        _coldBefore = _time;
+    }
+
+    /// <summary>
+    /// Stores resident <paramref name="page"/> as a patch of <paramref name="bytes"/> bytes: its frame goes back to
+    /// the host, the patch to the host's patch memory.
+    /// </summary>
+    public void PatchOut(int page, int bytes)
+    {
+        ReleaseFrame(_vmm.FrameOf(page));
+        _vmm.Remove(page);
+        Unmapped(page);
+        _state[page] = GuestPageState.VmmPatched;
+        _patchBytes[page] = bytes;
+        _host.PatchBytes += bytes;
+        _host.SyncStoreFrames();
+        Counters.PatchesMade++;
+        Refresh();
+    }
+
     /// <summary>Brings the views' sizes up to date.</summary>
     public void Refresh()
     {
@@ -291,12 +348,12 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         {
             var inGuest = _guestActive
                 ? _guest.IsResident(page)
-                : _state[page] is GuestPageState.Resident or GuestPageState.VmmSwapped;
+                : _state[page] is GuestPageState.Resident or GuestPageState.VmmSwapped or GuestPageState.VmmPatched;
             var inVmm = _vmm.IsResident(page);
             var expected = _state[page] switch
             {
                 GuestPageState.Resident => inGuest && inVmm,
-                GuestPageState.VmmSwapped => inGuest && !inVmm,
+                GuestPageState.VmmSwapped or GuestPageState.VmmPatched => inGuest && !inVmm,
                 _ => !inGuest && !inVmm,
             };
             if (!expected)
@@ -340,7 +397,13 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     private void VmmFault(int page)
     {
         Counters.Faults++;
-        if (_state[page] == GuestPageState.VmmSwapped)
+        if (_state[page] == GuestPageState.VmmPatched)
+        {
+            Counters.PatchFaults++;
+            Counters.StallMicroseconds += _host.Costs.PatchDecode;
+            DropPatch(page);
+        }
+        else if (_state[page] == GuestPageState.VmmSwapped)
         {
             Counters.SwapIns++;
             View.SwappedPages--;
@@ -476,7 +539,13 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     private void LeaveGuest(int page, bool read = true)
     {
         var key = new SwapKey(View.Id, page);
-        if (_state[page] == GuestPageState.VmmSwapped)
+        if (_state[page] == GuestPageState.VmmPatched)
+        {
+            // The guest reads the page to swap it out (rebuilt from its patch), or drops it.
+            Counters.StallMicroseconds += read ? _host.Costs.PatchDecode : 0;
+            DropPatch(page);
+        }
+        else if (_state[page] == GuestPageState.VmmSwapped)
         {
             View.SwappedPages--;
             if (read)
@@ -494,6 +563,14 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         }
 
         _host.Backing.Discard(key);
+        _host.SyncStoreFrames();
+    }
+
+    /// <summary>The patch of <paramref name="page"/> is no longer needed: the page is rebuilt or gone.</summary>
+    private void DropPatch(int page)
+    {
+        _host.PatchBytes -= _patchBytes[page];
+        _patchBytes[page] = 0;
         _host.SyncStoreFrames();
     }
 

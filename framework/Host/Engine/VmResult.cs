@@ -107,4 +107,10 @@ public sealed record VmResult
 
     /// <summary>Pages that left the VM's memory (balloon, guest swap, VMM swap) while shared: no frame came back.</summary>
     public long SharedReleases { get; init; }
+
+    /// <summary>Pages stored as patches against similar pages at the end (Difference Engine).</summary>
+    public long Patched { get; init; }
+
+    /// <summary>Accesses that found their page patched and rebuilt it.</summary>
+    public long PatchFaults { get; init; }
 }

@@ -53,6 +53,24 @@ public sealed record CostModel
     public double ScanPage { get; init; } = 0.16;
 
     /// <summary>
+    /// The host CPU time of indexing one page for Difference Engine's similarity detection (hashing its sampled 64-byte
+    /// blocks): 0.035 µs, as PageHashBenchmarks measured it on the bundled real pages (29 M pages/s).
+    /// </summary>
+    public double SimilarityHash { get; init; } = 0.035;
+
+    /// <summary>
+    /// The host CPU time of encoding one page as a patch against a similar page: 8.1 µs, DeltaEncoder as
+    /// PatchBenchmarks measured it on the real pages of guest-ram-content.trace (120x a page copy).
+    /// </summary>
+    public double PatchEncode { get; init; } = 8.1;
+
+    /// <summary>
+    /// Rebuilding a patched page from its reference and patch when the guest touches it, a stall of the VM: 0.76 µs,
+    /// DeltaEncoder.Decode as PatchBenchmarks measured it (11x a page copy).
+    /// </summary>
+    public double PatchDecode { get; init; } = 0.76;
+
+    /// <summary>
     /// How much slower <paramref name="accesses"/> ran with <paramref name="stall"/> µs of stall than at full speed:
     /// (accesses x <see cref="Access"/> + stall) / (accesses x <see cref="Access"/>); 1 with no accesses.
     /// </summary>

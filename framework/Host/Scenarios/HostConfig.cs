@@ -98,6 +98,27 @@ public sealed record HostConfig
     public SharingConfig Sharing { get; init; } = new();
 
     /// <summary>
+    /// Difference Engine's sub-page patching (<c>patching</c>): at every rebalancing point, resident pages not touched
+    /// since the last one are stored as patches against similar resident pages when the patch is small enough.
+    /// Default false.
+    /// </summary>
+    public bool Patching { get; init; }
+
+    /// <summary>
+    /// The largest patch kept (<c>patch-cutoff</c>, bytes); default 2048, half a page, as in Difference Engine.
+    /// </summary>
+    public int PatchCutoffBytes
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, "patch-cutoff");
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, TraceFormat.PageSize, "patch-cutoff");
+            field = value;
+        }
+    } = 2048;
+
+    /// <summary>
     /// The compression codec (<c>codec</c>, a <c>compression-codec</c> plugin) that sizes pages for compressing
     /// backing stores from their real contents; default <c>lz4</c>.
     /// </summary>

@@ -10,7 +10,8 @@ internal static class HostConfigReader
     public static readonly string[] Keys =
     [
         "ram", "overhead", "pressure", "rebalance-period", "swap-policy", "guest-policy", "victim-selector", "balloon",
-        "working-set", "guest-free-window", "hotplug-step", "backing-store", "start", "sharing", "codec", "costs",
+        "working-set", "guest-free-window", "hotplug-step", "backing-store", "start", "sharing", "patching",
+        "patch-cutoff", "codec", "costs",
     ];
 
     private static readonly string[] s_sharingKeys = ["scanner", "zero-pages", "salting", "warmup"];
@@ -18,7 +19,8 @@ internal static class HostConfigReader
     private static readonly string[] s_pressureKeys = ["high", "soft", "hard", "low"];
 
     private static readonly string[] s_costKeys =
-        ["access", "hit", "guest-swap-in", "balloon-inflate", "balloon-deflate", "write-back", "zero-fill", "scan-page"];
+        ["access", "hit", "guest-swap-in", "balloon-inflate", "balloon-deflate", "write-back", "zero-fill", "scan-page",
+            "similarity-hash", "patch-encode", "patch-decode"];
 
     /// <summary>Cost keys that the backing stores' options replaced: each with the store option that took its place.</summary>
     private static readonly (string Key, string Replacement)[] s_removedCostKeys =
@@ -61,6 +63,8 @@ internal static class HostConfigReader
                 var other => throw host.Error("start", $"expected empty or snapshot, found '{other}'"),
             },
             Sharing = ReadSharing(host.Map("sharing", s_sharingKeys)) ?? defaults.Sharing,
+            Patching = host.Bool("patching") ?? defaults.Patching,
+            PatchCutoffBytes = (int?)host.Integer("patch-cutoff", 1, TraceFormat.PageSize) ?? defaults.PatchCutoffBytes,
             Codec = host.Policy("codec") ?? defaults.Codec,
             Costs = ReadCosts(RefuseRemovedCosts(host)) ?? defaults.Costs,
         };
@@ -150,6 +154,9 @@ internal static class HostConfigReader
             WriteBack = costs.NonNegative("write-back", Unit) ?? defaults.WriteBack,
             ZeroFill = costs.NonNegative("zero-fill", Unit) ?? defaults.ZeroFill,
             ScanPage = costs.NonNegative("scan-page", Unit) ?? defaults.ScanPage,
+            SimilarityHash = costs.NonNegative("similarity-hash", Unit) ?? defaults.SimilarityHash,
+            PatchEncode = costs.NonNegative("patch-encode", Unit) ?? defaults.PatchEncode,
+            PatchDecode = costs.NonNegative("patch-decode", Unit) ?? defaults.PatchDecode,
         };
     }
 }

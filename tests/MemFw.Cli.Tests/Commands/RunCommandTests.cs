@@ -214,12 +214,13 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void Compare_SharingTechniques_OnRealGuests_MatchesSnapshot()
     {
-        // Each content technique alone and combined on the three real guests' snapshots: no sharing, the zero-page
-        // hack, KSM, ESX's scanner, and a scanner with the zero-page hack.
-        var result = CliRun.Succeeds("compare", s_shared, "--vary", "sharing=none,ksm,esx", "--vary",
-            "zero-pages=off,on", "--format", "markdown", "--quiet");
+        // Each content technique alone and in every combination on the three real guests' snapshots: KSM, the
+        // zero-page hack, Difference Engine patching, and compressed RAM in front of the disk.
+        var result = CliRun.Succeeds("compare", s_shared, "--vary", "sharing=none,ksm", "--vary", "zero-pages=off,on",
+            "--vary", "patching=off,on", "--vary", "backing-store=disk,compressed-ram+disk", "--format", "markdown",
+            "--quiet");
 
-        Assert.Equal(2 + 6, result.OutLines.Length);
+        Assert.Equal(2 + 16, result.OutLines.Length);
         Snapshot.Match(result.Out);
     }
 

@@ -16,27 +16,32 @@ public sealed class SharedSampleScenarioTests : IClassFixture<SharedSampleScenar
 
     public SharedSampleScenarioTests(Form form) => _form = form;
 
-    public static TheoryData<string, bool, int> Settings => new()
+    public static TheoryData<string, bool, int, bool> Settings => new()
     {
-        { "none", false, 256 },
-        { "none", true, 160 },
-        { "ksm", false, 160 },
-        { "ksm", true, 160 },
-        { "esx", true, 160 },
+        { "none", false, 256, false },
+        { "none", true, 160, false },
+        { "ksm", false, 160, false },
+        { "ksm", true, 160, false },
+        { "esx", true, 160, false },
+        { "none", false, 160, true },
+        { "ksm", true, 160, true },
     };
 
     [Theory]
     [MemberData(nameof(Settings))]
-    public void Run_EverySharingSetting_KeepsTheInvariants(string scanner, bool zeroPages, int ramMib)
+    public void Run_EverySharingSetting_KeepsTheInvariants(string scanner, bool zeroPages, int ramMib, bool patching)
     {
-        var result = Run(scanner, zeroPages, ramMib);
+        var scenario = Scenario(scanner, zeroPages, ramMib);
+        var result = RunScenario(scenario with { Host = scenario.Host with { Patching = patching } }, eagerGuest: false);
 
         // Frames saved, counted from the allocator's side: pages the VMs hold minus the frames holding them (all host
-        // frames but the free ones, the hypervisor's and those the compressed store got from the host).
+        // frames but the free ones, the hypervisor's and those the compressed store and the patches got from the host).
+        var patchFrames = (result.Patching.PatchBytes + 4095) / 4096;
         var used = result.HostFrames - result.Samples[^1].FreeFrames - result.HypervisorFrames
-            - (result.BackingStores.Sum(s => s.MachineFrames) - result.StoreShortfall);
+            - (result.BackingStores.Sum(s => s.MachineFrames) + patchFrames - result.StoreShortfall);
         Assert.Equal(result.Sharing.PagesSharing, result.Vms.Sum(v => v.Granted) - used);
         Assert.Equal(scanner == "none" && !zeroPages, result.Sharing.PagesSharing == 0);
+        Assert.Equal(patching, result.Patching.PatchesMade > 0);
     }
 
     [Fact]
