@@ -66,8 +66,12 @@ internal static class ScenarioPolicies
         foreach (var (spec, i) in specs.Select((s, i) => (s, i)))
         {
             stores.Add(Checked(scenario, specs.Count == 1 ? "backing-store" : $"backing-store[{i}]", () =>
-                catalog.FindHostPlugin("backing store", spec.Name, r => r.BackingStores)
-                    .Bind(CodecSpeedOptions.Resolve(spec, name => Codec(catalog, name)).Values)));
+            {
+                var store = catalog.FindHostPlugin("backing store", spec.Name, r => r.BackingStores);
+                var takesCodec = store.Options.Any(o => o.Name == CodecSpeedOptions.Codec);
+                return store.Bind(CodecSpeedOptions.Resolve(spec, takesCodec, scenario.Host.Codec.Name,
+                    name => Codec(catalog, name)).Values);
+            }));
         }
 
         var context = new HostPluginContext(scenario.Seed, scenario.Host.RebalancePeriod);

@@ -16,6 +16,8 @@ namespace MemFw.Benchmarks.Host;
 /// working-set sampling, ESX ballooning). Both read a replay form decoded beforehand, so the ratio is the per-access
 /// cost of the host model; the target is at most 2x. <see cref="HostEagerGuests"/> runs every guest's own pool from
 /// the start, as when every guest is squeezed below its footprint: two replacement pools per access.
+/// <see cref="HostWithContent"/> adds every content technique: KSM and the zero-page hack over the pages' start
+/// contents, Difference Engine patching at each rebalancing point, and compressed RAM in front of the disk.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -27,6 +29,8 @@ public class HostReplayBenchmarks
     private IReplacementRunner _lru = null!;
     private Scenario _scenario = null!;
     private HostPolicies _policies = null!;
+    private Scenario _contentScenario = null!;
+    private HostPolicies _contentPolicies = null!;
 
     /// <summary>Memory for the pages: host frames (and single-VM frames) as a percentage of all VMs' distinct pages.</summary>
     [Params(100, 50)]
@@ -75,6 +79,25 @@ public class HostReplayBenchmarks
             registry.BalloonStrategies.First(d => d.Name == "esx").Bind(OptionValues.Empty),
             registry.WorkingSetEstimators.First(d => d.Name == "esx-sampling").Bind(OptionValues.Empty),
             [registry.BackingStores.First(d => d.Name == "disk").Bind(OptionValues.Empty)]);
+        _contentScenario = _scenario with
+        {
+            Host = _scenario.Host with
+            {
+                Sharing = new SharingConfig { Scanner = PolicySpec.Default("ksm"), ZeroPages = true },
+                Patching = true,
+                BackingStores = [PolicySpec.Default("compressed-ram"), PolicySpec.Default("disk")],
+            },
+        };
+        _contentPolicies = _policies with
+        {
+            BackingStores =
+            [
+                registry.BackingStores.First(d => d.Name == "compressed-ram").Bind(OptionValues.Empty),
+                registry.BackingStores.First(d => d.Name == "disk").Bind(OptionValues.Empty),
+            ],
+            SharingScanner = registry.SharingScanners.First(d => d.Name == "ksm").Bind(OptionValues.Empty),
+            Codec = registry.CompressionCodecs.First(d => d.Name == "lz4").Bind(OptionValues.Empty),
+        };
     }
 
     /// <summary>Deletes the replay forms.</summary>
@@ -92,6 +115,10 @@ public class HostReplayBenchmarks
     /// <summary>The same accesses as VMs on a host with LRU guests and VMM.</summary>
     [Benchmark]
     public long Host() => HostRun.Run(_scenario, _policies, _host).Vms.Sum(v => v.Faults);
+
+    /// <summary>As <see cref="Host"/>, with sharing, patching and compressed RAM.</summary>
+    [Benchmark]
+    public long HostWithContent() => HostRun.Run(_contentScenario, _contentPolicies, _host).Vms.Sum(v => v.Faults);
 
     /// <summary>As <see cref="Host"/>, with every guest pool running from the first access.</summary>
     [Benchmark]

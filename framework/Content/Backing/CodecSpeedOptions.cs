@@ -27,18 +27,28 @@ public static class CodecSpeedOptions
     public const string DecompressMbPerS = "decompress-mb-per-s";
 
     /// <summary>
-    /// <paramref name="spec"/> with the speeds of the codec it names added as options; unchanged when it names none.
+    /// <paramref name="spec"/> with the speeds of the codec it names (or, for a store that takes a codec but names
+    /// none, <paramref name="defaultCodec"/>) added as options; unchanged for a store without a codec option.
     /// </summary>
     /// <param name="spec">A backing store's spec, such as <c>compressed-ram:codec=zstd</c>.</param>
+    /// <param name="takesCodec">Whether the store has a <c>codec</c> option.</param>
+    /// <param name="defaultCodec">The codec name a store that takes one gets by default: the scenario's codec.</param>
     /// <param name="createCodec">Creates the codec of a name; disposed of (if disposable) once its speeds are read.</param>
     /// <exception cref="ArgumentException"><paramref name="createCodec"/>'s, for an unknown codec.</exception>
-    public static PolicySpec Resolve(PolicySpec spec, Func<string, ICompressionCodec> createCodec)
+    public static PolicySpec Resolve(PolicySpec spec, bool takesCodec, string defaultCodec,
+        Func<string, ICompressionCodec> createCodec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(createCodec);
-        if (!spec.Values.TryGet(Codec, out var name))
+        if (!takesCodec)
         {
             return spec;
+        }
+
+        if (!spec.Values.TryGet(Codec, out var name))
+        {
+            name = defaultCodec;
+            spec = spec with { Options = [.. spec.Options, new(Codec, name)] };
         }
 
         var codec = createCodec(name);

@@ -33,6 +33,12 @@ public sealed record CompressedRamOptions
     } = 2048;
 
     /// <summary>
+    /// How compressed pages are packed into host frames: dense (default), zbud, z3fold or zsmalloc, the allocators
+    /// zswap and zram use, each counting the frames it really holds.
+    /// </summary>
+    public CompressedRamPool Pool { get; init; }
+
+    /// <summary>
     /// The compression codec the store compresses with: a codec plugin's name (memfw plugins --kind
     /// compression-codec). Default lz4, zram's and zswap's usual choice. When a spec names one, the host passes that
     /// codec's measured speeds as compress-mb-per-s and decompress-mb-per-s, unless the spec sets them too.

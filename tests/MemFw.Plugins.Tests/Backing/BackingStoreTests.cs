@@ -64,6 +64,38 @@ public sealed class BackingStoreTests
         Assert.Equal(2, ram.MachineFrames);
     }
 
+    [Theory]
+    [InlineData(CompressedRamPool.Dense, 1)] // 3 x 1000 bytes end to end: 3000 bytes, one frame
+    [InlineData(CompressedRamPool.Zbud, 2)] // at most two objects per frame: 2 + 1
+    [InlineData(CompressedRamPool.Z3fold, 1)] // three 16-chunk objects in one frame's 63 chunks
+    public void CompressedRam_PoolDecidesTheFramesItHolds(CompressedRamPool pool, long frames)
+    {
+        var ram = new CompressedRamStore(new CompressedRamOptions { Pool = pool });
+        for (var page = 0; page < 3; page++)
+        {
+            Assert.True(ram.Store(new SwapKey(0, page), 1, 1000).Kept);
+        }
+
+        Assert.Equal((3L, 3000L, frames), (ram.Pages, ram.Bytes, ram.MachineFrames));
+
+        // Forgetting two pages empties a zbud frame (its two objects) and leaves one frame in every pool.
+        ram.Discard(new SwapKey(0, 0));
+        ram.Discard(new SwapKey(0, 1));
+        Assert.Equal((1L, 1L), (ram.Pages, ram.MachineFrames));
+    }
+
+    [Fact]
+    public void CompressedRam_PoolPastItsCapacity_RefusesAndFreesTheObject()
+    {
+        // zbud with a cap of one frame: two pages of 1000 bytes fill it; a third would need a second frame.
+        var ram = new CompressedRamStore(new CompressedRamOptions { Pool = CompressedRamPool.Zbud, CapacityFrames = 1 });
+        ram.Store(new SwapKey(0, 1), 1, 1000);
+        ram.Store(new SwapKey(0, 2), 1, 1000);
+
+        Assert.False(ram.Store(new SwapKey(0, 3), 1, 1000).Kept);
+        Assert.Equal((2L, 1L), (ram.Pages, ram.MachineFrames));
+    }
+
     [Fact]
     public void Cleancache_DropsItsOldestPageWhenFullAndGetsAreExclusive()
     {

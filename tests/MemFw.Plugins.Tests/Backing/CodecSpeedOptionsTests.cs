@@ -22,7 +22,7 @@ public sealed class CodecSpeedOptionsTests
         using var zstd = new ZstdCodec(new ZstdOptions());
         var spec = PolicySpec.Parse("compressed-ram:codec=zstd", "test");
 
-        var resolved = CodecSpeedOptions.Resolve(spec, name => Codecs.Create(name));
+        var resolved = CodecSpeedOptions.Resolve(spec, takesCodec: true, "lz4", name => Codecs.Create(name));
 
         // A page of 1000 bytes is kept after compressing 4096 bytes at zstd's speed and read back at its speed.
         var store = Create(resolved);
@@ -36,18 +36,29 @@ public sealed class CodecSpeedOptionsTests
         using var zstd = new ZstdCodec(new ZstdOptions());
         var spec = PolicySpec.Parse("compressed-ram:codec=zstd:compress-mb-per-s=100", "test");
 
-        var store = Create(CodecSpeedOptions.Resolve(spec, name => Codecs.Create(name)));
+        var store = Create(CodecSpeedOptions.Resolve(spec, takesCodec: true, "lz4", name => Codecs.Create(name)));
 
         Assert.Equal(new StoreOutcome(true, 4096 / 100.0), store.Store(s_page, 1, 1000));
         Assert.Equal(new LoadOutcome(true, 1, 4096 / zstd.DecompressMbPerS), store.Load(s_page));
     }
 
     [Fact]
-    public void Resolve_SpecWithoutCodec_IsLeftAsItIs()
+    public void Resolve_SpecWithoutCodec_TakesTheScenariosCodec()
     {
+        using var zstd = new ZstdCodec(new ZstdOptions());
         var spec = PolicySpec.Parse("compressed-ram:max-bytes=4096", "test");
 
-        var resolved = CodecSpeedOptions.Resolve(spec,
+        var store = Create(CodecSpeedOptions.Resolve(spec, takesCodec: true, "zstd", name => Codecs.Create(name)));
+
+        Assert.Equal(new StoreOutcome(true, 4096 / zstd.CompressMbPerS), store.Store(s_page, 1, 3000));
+    }
+
+    [Fact]
+    public void Resolve_StoreWithoutACodecOption_IsLeftAsItIs()
+    {
+        var spec = PolicySpec.Parse("disk:seek-us=5000", "test");
+
+        var resolved = CodecSpeedOptions.Resolve(spec, takesCodec: false, "lz4",
             name => throw new InvalidOperationException($"no codec should be created, asked for {name}"));
 
         Assert.Same(spec, resolved);
@@ -58,7 +69,7 @@ public sealed class CodecSpeedOptionsTests
     {
         var spec = PolicySpec.Parse("compressed-ram:codec=lz5", "test");
 
-        var error = Assert.Throws<ArgumentException>(() => CodecSpeedOptions.Resolve(spec,
+        var error = Assert.Throws<ArgumentException>(() => CodecSpeedOptions.Resolve(spec, takesCodec: true, "lz4",
             name => throw new ArgumentException($"unknown compression codec '{name}'")));
 
         Assert.Equal("unknown compression codec 'lz5'", error.Message);
