@@ -1,4 +1,3 @@
-using System.Text;
 using MemFw.Framework.Content.Sharing;
 using MemFw.Framework.Host;
 using MemFw.Framework.Host.Engine;
@@ -19,9 +18,9 @@ public sealed class HostCompressionTests
     private const double Lz4Compress = 4096 / 1318.0;
     private const double Lz4Decompress = 4096 / 4970.0;
 
-    private static readonly byte[] s_text = Text("the quick brown fox jumps over the lazy dog; ");
+    private static readonly byte[] s_text = TestPages.Text("the quick brown fox jumps over the lazy dog; ");
     private static readonly byte[] s_noise = Noise(7);
-    private static readonly byte[] s_prose = Text("it was the best of times, it was the worst of times. ");
+    private static readonly byte[] s_prose = TestPages.Text("it was the best of times, it was the worst of times. ");
 
     [Fact]
     public void Run_CompressiblePageGoesToCompressedRam_NoiseToDisk()
@@ -85,18 +84,6 @@ public sealed class HostCompressionTests
             new HostPluginContext(1, 1));
         var output = new byte[codec.MaxCompressedLength(page.Length)];
         return codec.Compress(page, output);
-    }
-
-    private static byte[] Text(string line)
-    {
-        var page = new byte[4096];
-        var bytes = Encoding.ASCII.GetBytes(line);
-        for (var i = 0; i < page.Length; i++)
-        {
-            page[i] = bytes[i % bytes.Length];
-        }
-
-        return page;
     }
 
     private static byte[] Noise(int seed)

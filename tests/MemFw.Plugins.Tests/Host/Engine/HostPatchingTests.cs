@@ -1,4 +1,3 @@
-using System.Text;
 using MemFw.Framework.Content.Patching;
 using MemFw.Framework.Content.Sharing;
 using MemFw.Framework.Host.Engine;
@@ -23,7 +22,7 @@ public sealed class HostPatchingTests
         // variant may serve as the others' reference (a COPY of its 0xFF run beats adding 16 bytes), and a reference
         // stays whole. Page 0 is read (11): rebuilt from its patch. Page 4 is read 4 times more (12-15); at the point
         // at 15 the pages left whole and untouched since 10 are cold, and planned again against pages 0 and 4.
-        var hot = Text("the quick brown fox jumps over the lazy dog; ");
+        var hot = TestPages.Text("the quick brown fox jumps over the lazy dog; ");
         var variants = Enumerable.Range(0, 4).Select(i => Variant(hot, i)).ToArray();
         StartSnapshot snapshot = new(0, [
             .. variants.Select((v, i) => ((long)i, PageContent.FromBytes(v))), (4, PageContent.FromBytes(hot))]);
@@ -63,17 +62,5 @@ public sealed class HostPatchingTests
         var variant = (byte[])page.Clone();
         variant.AsSpan(index * 1024, 16).Fill(0xFF);
         return variant;
-    }
-
-    private static byte[] Text(string line)
-    {
-        var page = new byte[4096];
-        var bytes = Encoding.ASCII.GetBytes(line);
-        for (var i = 0; i < page.Length; i++)
-        {
-            page[i] = bytes[i % bytes.Length];
-        }
-
-        return page;
     }
 }

@@ -1,4 +1,3 @@
-using MemFw.Cli.Tests;
 using MemFw.Framework.Host.Engine;
 using MemFw.Framework.Host.Scenarios;
 using MemFw.Framework.Plugins;
@@ -87,18 +86,5 @@ public sealed class SharedSampleScenarioTests : IClassFixture<SharedSampleScenar
         HostRun.Run(scenario, HostRuns.Bind(scenario), _form.Value, checkInvariants: true, eagerGuest, progress: null);
 
     /// <summary>The scenario and its host form, decoded once for the class.</summary>
-    public sealed class Form : IDisposable
-    {
-        public Form()
-        {
-            Scenario = ScenarioParser.Load(Path.Combine(RepositoryPaths.Root, "scenarios", "shared-3vm.yaml"));
-            Value = HostRun.BuildForm(Scenario);
-        }
-
-        public Scenario Scenario { get; }
-
-        public HostForm Value { get; }
-
-        public void Dispose() => Value.Dispose();
-    }
+    public sealed class Form() : ScenarioFixture("shared-3vm.yaml");
 }
