@@ -142,6 +142,19 @@ public sealed class RunCommandTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  sharing:\n    scanner: ksn\n", "host.sharing.scanner: unknown sharing scanner 'ksn'; did you mean 'ksm'")]
+    [InlineData("  codec: lz5\n", "host.codec: unknown compression codec 'lz5'; did you mean 'lz4'")]
+    [InlineData("  sharing:\n    scanner: ksm:pages-to-scan=none\n", "host.sharing.scanner:")]
+    public void Run_BadContentPlugin_NamesFileAndKey(string host, string expected)
+    {
+        var file = Scenario("host:\n  ram: 8M\n" + host);
+
+        var line = CliRun.FailsWithOneLine("run", file, "--quiet");
+
+        Assert.Contains($"{file}: {expected}", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_UnknownCodecOfCompressedRam_SuggestsTheNearestCodec()
     {

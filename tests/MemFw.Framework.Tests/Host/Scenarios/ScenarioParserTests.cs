@@ -36,6 +36,18 @@ public sealed class ScenarioParserTests
         { Yaml(host: "pressure: {high: 0.1, sof: 0.05, hard: 0.01}"), 3, "host.pressure.sof",
             "did you mean 'soft' or" },
 
+        // content keys
+        { Yaml(host: "start: warm"), 3, "host.start", "expected empty or snapshot, found 'warm'" },
+        { Yaml(host: "sharing:\n  scaner: ksm"), 4, "host.sharing.scaner", "unknown key; did you mean 'scanner'?" },
+        { Yaml(host: "sharing:\n  warmup: 60"), 4, "host.sharing.warmup",
+            "expected a duration such as 500ms, 60s, 10m or 2h, found '60'" },
+        { Yaml(host: "sharing:\n  warmup: -5s"), 4, "host.sharing.warmup", "found '-5s'" },
+        { Yaml(host: "sharing:\n  zero-pages: yes"), 4, "host.sharing.zero-pages", "expected true or false, found 'yes'" },
+        { Yaml(host: "patching: sometimes"), 3, "host.patching", "expected true or false, found 'sometimes'" },
+        { Yaml(host: "patch-cutoff: 5000"), 3, "host.patch-cutoff", "expected an integer from 1 to 4096, found '5000'" },
+        { Yaml(host: "codec: lz4:level"), 3, "host.codec", "('level' has no '=')" },
+        { Yaml(host: "costs:\n  scan-page: fast"), 4, "host.costs.scan-page", "expected a number of microseconds" },
+
         // wrong types
         { Yaml(host: "overhead: [1, 2]"), 3, "host.overhead",
             "expected a size such as 4096, 64K, 128M or 2G, found a list" },
@@ -281,6 +293,34 @@ public sealed class ScenarioParserTests
             Assert.Equal([new("capacity", "4096")], host.BackingStores[0].Options);
             Assert.Equal("frontswap:capacity=4096+compressed-ram+disk", host.BackingStoreLabel);
         }
+    }
+
+    [Fact]
+    public void Load_ContentKeys_AreParsed()
+    {
+        var scenario = ScenarioFiles.Load(Yaml(host: "start: snapshot\nsharing:\n  scanner: esx:pshare-scan-rate=400\n"
+            + "  zero-pages: true\n  salting: true\n  warmup: 1.5m\npatching: true\npatch-cutoff: 1024\ncodec: zstd:level=9\n"
+            + "costs:\n  scan-page: 0.5\n  patch-encode: 3\n  patch-decode: 2\n  similarity-hash: 0.1"));
+
+        var host = scenario.Host;
+        Assert.Equal(HostStart.Snapshot, host.Start);
+        Assert.Equal(("esx", "pshare-scan-rate", "400"),
+            (host.Sharing.Scanner!.Name, host.Sharing.Scanner.Options[0].Key, host.Sharing.Scanner.Options[0].Value));
+        Assert.Equal((true, true, TimeSpan.FromSeconds(90)),
+            (host.Sharing.ZeroPages, host.Sharing.Salting, host.Sharing.Warmup));
+        Assert.Equal((true, 1024, "zstd:level=9"), (host.Patching, host.PatchCutoffBytes, host.Codec.Label));
+        Assert.Equal((0.5, 3.0, 2.0, 0.1),
+            (host.Costs.ScanPage, host.Costs.PatchEncode, host.Costs.PatchDecode, host.Costs.SimilarityHash));
+    }
+
+    [Fact]
+    public void Load_NoContentKeys_StartsEmptyWithNothingShared()
+    {
+        var host = ScenarioFiles.Load(Yaml(host: "sharing:\n  scanner: none")).Host;
+
+        Assert.Equal((HostStart.Empty, false, false, TimeSpan.Zero, false, 2048, "lz4"), (host.Start,
+            host.Sharing.Enabled, host.Sharing.ZeroPages, host.Sharing.Warmup, host.Patching, host.PatchCutoffBytes,
+            host.Codec.Label));
     }
 
     [Fact]
