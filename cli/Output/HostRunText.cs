@@ -84,8 +84,8 @@ internal static class HostRunText
         {
             output.WriteLine(string.Create(c, $"patching: {patching.PatchedPages:N0} pages held as "
                 + $"{patching.PatchBytes / 1048576.0:0.##} MiB of patches, saving {Mib(patching.FramesSaved)}; "
-                + $"{patching.PatchesMade:N0} patches made, {patching.PatchFaults:N0} rebuilt on access; "
-                + $"{patching.CpuMicroseconds / 1000:N1} ms of host CPU"));
+                + $"{patching.PatchesMade:N0} patches made, {patching.PatchFaults:N0} rebuilt on access, "
+                + $"{patching.ReferencesLost:N0} references lost; {patching.CpuMicroseconds / 1000:N1} ms of host CPU"));
         }
 
         foreach (var store in result.BackingStores)

@@ -42,6 +42,12 @@ internal sealed class HostContent : ISharingObserver
     /// <summary>Space page id to the VM-local page id (the VM is the space's <see cref="SharingSpace.VmOf"/>).</summary>
     private readonly List<int> _localOf = [];
 
+    /// <summary>The reference page of each patched page (Difference Engine), both as (VM, page).</summary>
+    private readonly Dictionary<(int Vm, int Page), (int Vm, int Page)> _referenceOf = [];
+
+    /// <summary>How many live patches each reference page serves.</summary>
+    private readonly Dictionary<(int Vm, int Page), int> _referenceUses = [];
+
     /// <summary>The machine frame backing each shared space frame.</summary>
     private readonly Dictionary<int, int> _backing = [];
 
@@ -195,6 +201,51 @@ internal sealed class HostContent : ISharingObserver
 
         LeftFrame(frame);
         return copy;
+    }
+
+    /// <summary>
+    /// Times a page that served as the reference of a live patch left memory whole or was written: Difference Engine
+    /// keeps such a page (a frame each) so that its patches can be rebuilt, which the model does not count [U].
+    /// </summary>
+    public long ReferencesLost { get; private set; }
+
+    /// <summary>Whether page <paramref name="page"/> of VM <paramref name="vm"/> is a live patch's reference.</summary>
+    public bool IsReference(int vm, int page) => _referenceUses.ContainsKey((vm, page));
+
+    /// <summary>Page <paramref name="page"/> of VM <paramref name="vm"/> is now a patch against <paramref name="reference"/>.</summary>
+    public void PatchedAgainst(int vm, int page, (int Vm, int Page) reference)
+    {
+        _referenceOf[(vm, page)] = reference;
+        _referenceUses[reference] = _referenceUses.GetValueOrDefault(reference) + 1;
+    }
+
+    /// <summary>The patch of page <paramref name="page"/> of VM <paramref name="vm"/> is gone (rebuilt or freed).</summary>
+    public void PatchDropped(int vm, int page)
+    {
+        // A reference already lost (it left memory) is no longer counted.
+        if (_referenceOf.Remove((vm, page), out var reference) && _referenceUses.TryGetValue(reference, out var uses))
+        {
+            if (uses == 1)
+            {
+                _referenceUses.Remove(reference);
+            }
+            else
+            {
+                _referenceUses[reference] = uses - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The whole copy of page <paramref name="page"/> of VM <paramref name="vm"/> goes (it leaves memory or is written):
+    /// counted in <see cref="ReferencesLost"/> if live patches were made against it.
+    /// </summary>
+    public void LeavesWhole(int vm, int page)
+    {
+        if (_referenceUses.Remove((vm, page)))
+        {
+            ReferencesLost++;
+        }
     }
 
     /// <summary>Gets the bytes of page <paramref name="page"/> of VM <paramref name="vm"/>, if known and stored.</summary>

@@ -56,6 +56,7 @@ internal sealed class HostEngine<TGuest, TVmm>
     private IReadOnlyList<BackingStoreCounters>? _storesBefore;
     private readonly PatchPlanner? _planner;
     private double _patchCpu;
+    private long _referencesLostBefore;
     private long _start;
 
     /// <summary>Sets up the host with every VM empty and the hypervisor's overhead frames taken.</summary>
@@ -192,6 +193,7 @@ internal sealed class HostEngine<TGuest, TVmm>
         _content.StartMeasuring();
         _storesBefore = _memory.Backing.Counters;
         _patchCpu = 0;
+        _referencesLostBefore = _content.ReferencesLost;
         Sample(now);
     }
 
@@ -281,7 +283,8 @@ internal sealed class HostEngine<TGuest, TVmm>
         foreach (var patched in plan)
         {
             var (vm, page, _) = pages[patched.Frame];
-            _vms[vm].PatchOut(page, patched.Patch.Length);
+            var (referenceVm, referencePage, _) = pages[patched.Reference];
+            _vms[vm].PatchOut(page, patched.Patch.Length, (referenceVm, referencePage));
         }
 
         _patchCpu += (frames.Count * _scenario.Host.Costs.SimilarityHash) + (plan.Count * _scenario.Host.Costs.PatchEncode);
@@ -365,6 +368,7 @@ internal sealed class HostEngine<TGuest, TVmm>
             PatchesMade = _vms.Sum(v => v.Counters.PatchesMade),
             PatchFaults = _vms.Sum(v => v.Counters.PatchFaults),
             CpuMicroseconds = _patchCpu,
+            ReferencesLost = _content.ReferencesLost - _referencesLostBefore,
         },
         Sharing = _content.Result(_scenario.Host.Sharing.Scanner?.Label ?? "none", _scenario.Host.Costs.ScanPage),
         Samples = _samples,

@@ -31,4 +31,11 @@ public sealed record PatchingResult
     /// Host CPU of patching, µs: every page indexed for similarity at each point, and every patch encoded.
     /// </summary>
     public double CpuMicroseconds { get; init; }
+
+    /// <summary>
+    /// Times a page that live patches were made against left memory whole or was written. Difference Engine keeps such
+    /// a reference page so that its patches can be rebuilt (a frame each): <see cref="FramesSaved"/> does not count
+    /// those frames, so it overstates the saving by at most this many [U].
+    /// </summary>
+    public long ReferencesLost { get; init; }
 }

@@ -257,8 +257,8 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
                 && _content.TryGetBytes(View.Id, page, out var bytes))
             {
                 frames.Add(new Content.Patching.FrameContent(bytes, 1));
-                pages.Add((View.Id, page,
-                    _lastTouch[page] < _coldBefore && _machineFrameOf[_vmm.FrameOf(page)] != NoFrame));
+                pages.Add((View.Id, page, _lastTouch[page] < _coldBefore
+                    && _machineFrameOf[_vmm.FrameOf(page)] != NoFrame && !_content.IsReference(View.Id, page)));
             }
         }
 
@@ -266,10 +266,10 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     }
 
     /// <summary>
-    /// Stores resident <paramref name="page"/> as a patch of <paramref name="bytes"/> bytes: its frame goes back to
-    /// the host, the patch to the host's patch memory.
+    /// Stores resident <paramref name="page"/> as a patch of <paramref name="bytes"/> bytes against
+    /// <paramref name="reference"/>: its frame goes back to the host, the patch to the host's patch memory.
     /// </summary>
-    public void PatchOut(int page, int bytes)
+    public void PatchOut(int page, int bytes, (int Vm, int Page) reference)
     {
         ReleaseFrame(_vmm.FrameOf(page));
         _vmm.Remove(page);
@@ -278,6 +278,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         _patchBytes[page] = bytes;
         _host.PatchBytes += bytes;
         _host.SyncStoreFrames();
+        _content.PatchedAgainst(View.Id, page, reference);
         Counters.PatchesMade++;
         Refresh();
     }
@@ -484,6 +485,7 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     /// </summary>
     private void FirstWrite(int page)
     {
+        _content.LeavesWhole(View.Id, page);
         if (_content.FirstWrite(View.Id, page) && _vmm.IsResident(page))
         {
             Counters.CopyOnWrites++;
@@ -571,14 +573,20 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
     {
         _host.PatchBytes -= _patchBytes[page];
         _patchBytes[page] = 0;
+        _content.PatchDropped(View.Id, page);
         _host.SyncStoreFrames();
     }
 
     /// <summary>
     /// <paramref name="page"/> left the VMM's pool (its own frame, if any, already released): the content model
-    /// unmaps it, and a page that mapped a shared frame is counted, as giving it up freed the host no frame of the VM.
+    /// unmaps it, and a page that mapped a shared frame is counted, as giving it up freed the host no frame of the VM;
+    /// so is a page that was a live patch's reference.
     /// </summary>
-    private void Unmapped(int page) => Counters.SharedReleases += _content.Unmapped(View.Id, page) ? 1 : 0;
+    private void Unmapped(int page)
+    {
+        _content.LeavesWhole(View.Id, page);
+        Counters.SharedReleases += _content.Unmapped(View.Id, page) ? 1 : 0;
+    }
 
     /// <summary>Sets the guest's capacity to its memory minus its balloon, shedding pages it no longer has room for.</summary>
     private void SetGuestCapacity()
