@@ -120,6 +120,12 @@ public class HostReplayBenchmarks
     [Benchmark]
     public long HostWithContent() => HostRun.Run(_contentScenario, _contentPolicies, _host).Vms.Sum(v => v.Faults);
 
+    /// <summary>As <see cref="HostWithContent"/> without patching: what sharing and compressed RAM cost alone.</summary>
+    [Benchmark]
+    public long HostWithContentButPatching() =>
+        HostRun.Run(_contentScenario with { Host = _contentScenario.Host with { Patching = false } }, _contentPolicies,
+            _host).Vms.Sum(v => v.Faults);
+
     /// <summary>As <see cref="Host"/>, with every guest pool running from the first access.</summary>
     [Benchmark]
     public long HostEagerGuests() =>
