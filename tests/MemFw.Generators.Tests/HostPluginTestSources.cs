@@ -190,6 +190,7 @@ internal static class HostPluginTestSources
             public long Pages => 0;
             public long Bytes => 0;
             public long MachineFrames => 0;
+            public bool InRam => false;
             public bool KeepsEveryPage => false;
             public bool Ephemeral => false;
             public StoreOutcome Store(SwapKey key, long stamp, int compressedBytes) => new(false, 0);

@@ -79,7 +79,7 @@ public sealed class BackingChain
     /// <summary>Each store's counters, in chain order.</summary>
     public IReadOnlyList<BackingStoreCounters> Counters =>
     [
-        .. _stores.Select((store, i) => new BackingStoreCounters(_names[i], store.Pages, store.Bytes,
+        .. _stores.Select((store, i) => new BackingStoreCounters(_names[i], store.InRam, store.Pages, store.Bytes,
             store.MachineFrames, _tallies[i].PeakMachineFrames, _tallies[i].Kept, _tallies[i].Refused,
             _tallies[i].Loads, _tallies[i].Misses, _tallies[i].StoreMicroseconds, _tallies[i].LoadMicroseconds)),
     ];

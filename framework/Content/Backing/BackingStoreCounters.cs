@@ -2,6 +2,7 @@ namespace MemFw.Framework.Content.Backing;
 
 /// <summary>What one store of a <see cref="BackingChain"/> holds and has done, for reports.</summary>
 /// <param name="Name">The store as the scenario names it (its spec, such as <c>ssd:read-us=100</c>).</param>
+/// <param name="InRam">Whether it keeps pages in host RAM rather than on a device.</param>
 /// <param name="Pages">Pages it holds now.</param>
 /// <param name="Bytes">The bytes they take: compressed sizes in a store that compresses, else 4096 a page.</param>
 /// <param name="MachineFrames">Host machine frames it occupies now (RAM-backed stores; 0 for devices).</param>
@@ -14,6 +15,7 @@ namespace MemFw.Framework.Content.Backing;
 /// <param name="LoadMicroseconds">The time spent reading pages back from it.</param>
 public sealed record BackingStoreCounters(
     string Name,
+    bool InRam,
     long Pages,
     long Bytes,
     long MachineFrames,
@@ -25,9 +27,6 @@ public sealed record BackingStoreCounters(
     double StoreMicroseconds,
     double LoadMicroseconds)
 {
-    /// <summary>Whether the store holds pages in host RAM (compressed RAM, transcendent memory), not on a device.</summary>
-    public bool InRam => PeakMachineFrames > 0;
-
     /// <summary>
     /// These counters with the events of <paramref name="before"/> taken away: what happened since then. Sizes and the
     /// peak stay as they are now.

@@ -20,6 +20,9 @@ public interface IBackingStore
     /// <summary>Host machine frames the store occupies (RAM-backed stores); 0 for devices.</summary>
     long MachineFrames { get; }
 
+    /// <summary>Whether the store keeps pages in host RAM (compressed RAM, transcendent memory) rather than on a device.</summary>
+    bool InRam { get; }
+
     /// <summary>
     /// Whether the store never refuses a page and never drops one it kept (a swap device): a chain must end with such a
     /// store, so that every page swapped out can be read back, and a store after it would never be used.

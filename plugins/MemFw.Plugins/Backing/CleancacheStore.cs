@@ -39,6 +39,9 @@ public sealed class CleancacheStore : IBackingStore
     public long MachineFrames => _pages.Count;
 
     /// <inheritdoc/>
+    public bool InRam => true;
+
+    /// <inheritdoc/>
     public bool KeepsEveryPage => false;
 
     /// <inheritdoc/>

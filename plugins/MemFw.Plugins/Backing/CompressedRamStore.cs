@@ -59,6 +59,9 @@ public sealed class CompressedRamStore : IBackingStore
     public long MachineFrames => _pool?.FramesUsed ?? FramesFor(_pages.Bytes);
 
     /// <inheritdoc/>
+    public bool InRam => true;
+
+    /// <inheritdoc/>
     public bool KeepsEveryPage => false;
 
     /// <inheritdoc/>

@@ -27,6 +27,9 @@ public abstract class DeviceStore : IBackingStore
     public long MachineFrames => 0;
 
     /// <inheritdoc/>
+    public bool InRam => false;
+
+    /// <inheritdoc/>
     public bool KeepsEveryPage => true;
 
     /// <inheritdoc/>

@@ -37,6 +37,9 @@ public sealed class FrontswapStore : IBackingStore
     public long MachineFrames => _pages.Count;
 
     /// <inheritdoc/>
+    public bool InRam => true;
+
+    /// <inheritdoc/>
     public bool KeepsEveryPage => false;
 
     /// <inheritdoc/>

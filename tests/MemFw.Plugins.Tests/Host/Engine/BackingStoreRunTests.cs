@@ -52,11 +52,12 @@ public sealed class BackingStoreRunTests
             withRam with { StallMicroseconds = 0, Slowdown = 0 });
         Assert.Equal((8 * ZeroFill) + (6 * DiskWrite) + (3 * DiskRead), alone.StallMicroseconds, precision: 9);
         Assert.Equal(alone.StallMicroseconds + (6 * Lz4Compress), withRam.StallMicroseconds, precision: 9);
-        var disk = new BackingStoreCounters("disk", Pages: 6, Bytes: 6 * 4096, MachineFrames: 0, PeakMachineFrames: 0,
-            Kept: 6, Refused: 0, Loads: 3, Misses: 0, StoreMicroseconds: 6 * DiskWrite, LoadMicroseconds: 3 * DiskRead);
+        var disk = new BackingStoreCounters("disk", InRam: false, Pages: 6, Bytes: 6 * 4096, MachineFrames: 0,
+            PeakMachineFrames: 0, Kept: 6, Refused: 0, Loads: 3, Misses: 0, StoreMicroseconds: 6 * DiskWrite,
+            LoadMicroseconds: 3 * DiskRead);
         AssertCounters(disk, Assert.Single(diskOnly.BackingStores));
         Assert.Equal(2, chained.BackingStores.Count);
-        AssertCounters(new BackingStoreCounters("compressed-ram", Pages: 0, Bytes: 0, MachineFrames: 0,
+        AssertCounters(new BackingStoreCounters("compressed-ram", InRam: true, Pages: 0, Bytes: 0, MachineFrames: 0,
             PeakMachineFrames: 0, Kept: 0, Refused: 6, Loads: 0, Misses: 3, StoreMicroseconds: 6 * Lz4Compress,
             LoadMicroseconds: 0), chained.BackingStores[0]);
         AssertCounters(disk, chained.BackingStores[1]);
