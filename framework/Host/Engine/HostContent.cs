@@ -248,10 +248,11 @@ internal sealed class HostContent : ISharingObserver
         }
     }
 
-    /// <summary>Gets the bytes of page <paramref name="page"/> of VM <paramref name="vm"/>, if known and stored.</summary>
-    public bool TryGetBytes(int vm, int page, out ReadOnlyMemory<byte> bytes)
+    /// <summary>Gets the bytes and hash of page <paramref name="page"/> of VM <paramref name="vm"/>, if known and stored.</summary>
+    public bool TryGetBytes(int vm, int page, out ReadOnlyMemory<byte> bytes, out ulong hash)
     {
-        bytes = _known[vm][page] ? _contents[vm][page]!.Value.BytesMemory : default;
+        var content = _known[vm][page] ? _contents[vm][page]!.Value : default;
+        (bytes, hash) = (content.BytesMemory, content.Hash);
         return !bytes.IsEmpty;
     }
 

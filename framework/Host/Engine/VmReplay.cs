@@ -254,9 +254,9 @@ internal sealed class VmReplay<TGuest, TVmm> : IWorkingSetProbe, IContentPages
         for (var page = 0; page < _state.Length; page++)
         {
             if (_state[page] == GuestPageState.Resident && _vmm.IsResident(page)
-                && _content.TryGetBytes(View.Id, page, out var bytes))
+                && _content.TryGetBytes(View.Id, page, out var bytes, out var hash))
             {
-                frames.Add(new Content.Patching.FrameContent(bytes, 1));
+                frames.Add(new Content.Patching.FrameContent(bytes, 1, hash));
                 pages.Add((View.Id, page, _lastTouch[page] < _coldBefore
                     && _machineFrameOf[_vmm.FrameOf(page)] != NoFrame && !_content.IsReference(View.Id, page)));
             }

@@ -98,6 +98,30 @@ public sealed class PatchPlannerTests
     }
 
     [Fact]
+    public void Plan_KeyedFrames_PlannedAgainAndAgain_GiveThePlanOfUnkeyedFrames()
+    {
+        // Twelve edits of one page and two unrelated pages, cold in turns: the planner that remembers pair sizes by key
+        // must choose exactly what a fresh planner without keys chooses, plan after plan.
+        var x = CraftedPages.Random(11);
+        byte[][] contents = [.. Enumerable.Range(0, 12).Select(i => CraftedPages.Edited(x, 300 * i, 4 + i)),
+            CraftedPages.Random(12), CraftedPages.Random(13)];
+        var keyed = contents.Select((c, i) => new FrameContent(c, 1, (ulong)i)).ToList();
+        var remembering = new PatchPlanner(new PatchOptions());
+
+        for (var round = 0; round < 3; round++)
+        {
+            var cold = (int i) => (i + round) % 3 != 0;
+            var expected = new PatchPlanner(new PatchOptions()).Plan(Frames(contents), cold);
+
+            var plan = remembering.Plan(keyed, cold);
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(p => (p.Frame, p.Reference, Convert.ToHexString(p.Patch.Span))),
+                plan.Select(p => (p.Frame, p.Reference, Convert.ToHexString(p.Patch.Span))));
+        }
+    }
+
+    [Fact]
     public void Options_CutoffOutOfRange_ThrowsNamingIt()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new PatchOptions { CutoffBytes = 4097 });
