@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using MemFw.Cli.Output;
 using MemFw.Cli.Plugins;
 using MemFw.Framework.Content.Analysis;
@@ -61,7 +60,7 @@ internal static class PagesCommand
         {
             var catalog = PluginCatalog.Load(parse.GetValue(plugins) ?? []);
             var runSeed = parse.GetValue(seed);
-            var time = ParseDuration(parse.GetValue(scanTime)!, "--scan-time");
+            var time = Duration.Parse(parse.GetValue(scanTime)!, "--scan-time");
             var codecList = BindCodecs(catalog, parse.GetValue(codecs)!, runSeed);
             try
             {
@@ -106,29 +105,6 @@ internal static class PagesCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Parses a duration: a number and a unit, <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c>.</summary>
-    /// <exception cref="ArgumentException">The text is not one, or is negative.</exception>
-    public static TimeSpan ParseDuration(string text, string option)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim();
-        var (unit, scale) = trimmed.EndsWith("ms", StringComparison.Ordinal) ? ("ms", 0.001)
-            : trimmed.EndsWith('s') ? ("s", 1.0)
-            : trimmed.EndsWith('m') ? ("m", 60.0)
-            : trimmed.EndsWith('h') ? ("h", 3600.0)
-            : ("", 0.0);
-        if (unit.Length > 0
-            && double.TryParse(trimmed[..^unit.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture,
-                out var number)
-            && number * scale * TimeSpan.TicksPerSecond < long.MaxValue)
-        {
-            return TimeSpan.FromTicks((long)Math.Round(number * scale * TimeSpan.TicksPerSecond));
-        }
-
-        throw new ArgumentException(
-            $"{option}: expected a duration such as 500ms, 10s, 1m or 1h, found '{text}'", nameof(text));
     }
 
     private static List<NamedCodec> BindCodecs(PluginCatalog catalog, string text, int seed)

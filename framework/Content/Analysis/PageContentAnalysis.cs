@@ -63,11 +63,11 @@ public static class PageContentAnalysis
                 var row = reader.BatchStartRow + i;
                 var (time, vm) = (batch.Time[i], (int)batch.Vm[i]);
                 var key = (time, vm, batch.Gfn[i]);
-                Check(reader.Path, row, PageRowRules.Order(last, key));
+                PageRowRules.Require(reader.Path, row, PageRowRules.Order(last, key));
                 last = key;
-                Check(reader.Path, row, PageRowRules.VmId(vm, vms.Count));
-                Check(reader.Path, row, PageRowRules.Gfn(batch.Gfn[i], vms[vm]));
-                Check(reader.Path, row, PageRowRules.Content(batch.Hash[i], batch.Zero[i], batch.Content[i]));
+                PageRowRules.Require(reader.Path, row, PageRowRules.VmId(vm, vms.Count));
+                PageRowRules.Require(reader.Path, row, PageRowRules.Gfn(batch.Gfn[i], vms[vm]));
+                PageRowRules.Require(reader.Path, row, PageRowRules.Content(batch.Hash[i], batch.Zero[i], batch.Content[i]));
                 if (snapshot?.Time != time)
                 {
                     Close(snapshot, planner, options.Codecs, snapshots);
@@ -93,14 +93,6 @@ public static class PageContentAnalysis
         if (snapshot is { IsEmpty: false })
         {
             snapshots.Add(snapshot.Figures(planner, codecs));
-        }
-    }
-
-    private static void Check(string file, long row, string? problem)
-    {
-        if (problem is not null)
-        {
-            throw new TraceInputException(file, $"row {row}", problem);
         }
     }
 }

@@ -54,6 +54,13 @@ internal sealed class HostContent : ISharingObserver
     /// <summary>The space page whose own machine frame backs each unshared space frame (its creator).</summary>
     private readonly Dictionary<int, int> _holder = [];
 
+    /// <summary>Scan time accumulated and not yet spent on whole scan periods.</summary>
+    private TimeSpan _scanBudget;
+
+    private long _mergesBefore;
+    private long _breaksBefore;
+    private ScannerCounters _scannerBefore;
+
     /// <summary>Creates the content model of a run.</summary>
     /// <param name="config">The host's sharing switches.</param>
     /// <param name="form">The run's form: start contents and guest frames.</param>
@@ -88,16 +95,6 @@ internal sealed class HostContent : ISharingObserver
     /// <summary>The scanner, or null.</summary>
     public ISharingScanner? Scanner { get; }
 
-    /// <summary>Scan time accumulated and not yet spent on whole scan periods.</summary>
-    public TimeSpan ScanBudget { get; private set; }
-
-    private long _mergesBefore;
-    private long _breaksBefore;
-    private ScannerCounters _scannerBefore;
-
-    /// <summary>Whether page <paramref name="page"/> of VM <paramref name="vm"/> still holds its start content.</summary>
-    public bool IsKnown(int vm, int page) => _known[vm][page];
-
     /// <summary>The per-page "content known" flags of a VM, for its per-access write check.</summary>
     public bool[] KnownFlags(int vm) => _known[vm];
 
@@ -109,27 +106,24 @@ internal sealed class HostContent : ISharingObserver
             return;
         }
 
-        ScanBudget += time;
-        while (ScanBudget >= Scanner.Period)
+        _scanBudget += time;
+        while (_scanBudget >= Scanner.Period)
         {
-            ScanBudget -= Scanner.Period;
+            _scanBudget -= Scanner.Period;
             Scanner.Scan(Space);
         }
     }
 
     /// <summary>
     /// Page <paramref name="page"/> of VM <paramref name="vm"/> became resident, holding a machine frame of its VM: maps
-    /// it in the space when its content is known.
+    /// it in the space when its content is known. A page that maps the zero frame gives its own frame up
+    /// (<see cref="IContentPages.TakeOwnFrame"/>).
     /// </summary>
-    /// <returns>
-    /// False when the page went to the zero frame and gave its own frame up (the caller marks it frameless); true when
-    /// it keeps its frame.
-    /// </returns>
-    public bool Mapped(int vm, int page)
+    public void Mapped(int vm, int page)
     {
         if (Space is null || !_known[vm][page])
         {
-            return true;
+            return;
         }
 
         var gfn = (ulong)_guestFrames[vm][page];
@@ -142,14 +136,14 @@ internal sealed class HostContent : ISharingObserver
         }
 
         var frame = Space.FrameOf(spacePage);
-        if (!Space.IsOnZeroFrame(spacePage))
+        if (Space.IsOnZeroFrame(spacePage))
+        {
+            JoinShared(frame, vm, _vms[vm].TakeOwnFrame(page));
+        }
+        else
         {
             _holder[frame] = spacePage;
-            return true;
         }
-
-        JoinShared(frame, vm, _vms[vm].TakeOwnFrame(page));
-        return false;
     }
 
     /// <summary>

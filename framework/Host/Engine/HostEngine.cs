@@ -3,7 +3,6 @@ using MemFw.Framework.Content.Patching;
 using MemFw.Framework.Host.Scenarios;
 using MemFw.Framework.Replacement;
 using MemFw.Framework.Replay;
-using MemFw.Traces.Format;
 
 namespace MemFw.Framework.Host.Engine;
 
@@ -359,21 +358,27 @@ internal sealed class HostEngine<TGuest, TVmm>
         StoreShortfall = _memory.StoreShortfall,
         OutOfMemoryNotifications = _notifications,
         AccessesInState = _accessesInState,
-        Patching = new PatchingResult
-        {
-            Enabled = _planner is not null,
-            PatchedPages = _vms.Sum(v => v.PatchedPages()),
-            PatchBytes = _memory.PatchBytes,
-            FramesSaved = _vms.Sum(v => v.PatchedPages()) - ((_memory.PatchBytes + TraceFormat.PageSize - 1) / TraceFormat.PageSize),
-            PatchesMade = _vms.Sum(v => v.Counters.PatchesMade),
-            PatchFaults = _vms.Sum(v => v.Counters.PatchFaults),
-            CpuMicroseconds = _patchCpu,
-            ReferencesLost = _content.ReferencesLost - _referencesLostBefore,
-        },
+        Patching = PatchingResult(),
         Sharing = _content.Result(_scenario.Host.Sharing.Scanner?.Label ?? "none", _scenario.Host.Costs.ScanPage),
         Samples = _samples,
         Vms = [.. _vms.Select((vm, i) => VmResultOf(vm, i))],
     };
+
+    private PatchingResult PatchingResult()
+    {
+        var patched = _vms.Sum(v => v.PatchedPages());
+        return new PatchingResult
+        {
+            Enabled = _planner is not null,
+            PatchedPages = patched,
+            PatchBytes = _memory.PatchBytes,
+            FramesSaved = patched - _memory.PatchFrames,
+            PatchesMade = _vms.Sum(v => v.Counters.PatchesMade),
+            PatchFaults = _vms.Sum(v => v.Counters.PatchFaults),
+            CpuMicroseconds = _patchCpu,
+            ReferencesLost = _content.ReferencesLost - _referencesLostBefore,
+        };
+    }
 
     private VmResult VmResultOf(VmReplay<TGuest, TVmm> vm, int index)
     {

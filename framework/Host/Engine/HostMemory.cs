@@ -65,8 +65,11 @@ internal sealed class HostMemory
     /// </summary>
     public long PatchBytes;
 
+    /// <summary>The host frames the patches fill, packed densely.</summary>
+    public long PatchFrames => (PatchBytes + TraceFormat.PageSize - 1) / TraceFormat.PageSize;
+
     /// <summary>The host frames the RAM-backed stores and the patches use.</summary>
-    public long StoreFramesUsed => Backing.MachineFrames + ((PatchBytes + TraceFormat.PageSize - 1) / TraceFormat.PageSize);
+    public long StoreFramesUsed => Backing.MachineFrames + PatchFrames;
 
     /// <summary>
     /// Store frames the stores use but the host could not give them (it had no free frame); taken as soon as frames

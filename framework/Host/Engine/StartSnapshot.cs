@@ -41,11 +41,11 @@ internal sealed record StartSnapshot(long Time, IReadOnlyList<(long Gfn, PageCon
                 }
 
                 var key = (batch.Time[row], (int)batch.Vm[row], batch.Gfn[row]);
-                Check(reader.Path, reader.BatchStartRow + row, PageRowRules.Order(last, key));
+                PageRowRules.Require(reader.Path, reader.BatchStartRow + row, PageRowRules.Order(last, key));
                 last = key;
                 if (batch.Vm[row] == vm)
                 {
-                    Check(reader.Path, reader.BatchStartRow + row,
+                    PageRowRules.Require(reader.Path, reader.BatchStartRow + row,
                         PageRowRules.Content(batch.Hash[row], batch.Zero[row], batch.Content[row]));
                     time = batch.Time[row];
                     pages.Add(((long)batch.Gfn[row],
@@ -55,13 +55,5 @@ internal sealed record StartSnapshot(long Time, IReadOnlyList<(long Gfn, PageCon
         }
 
         return time is { } end ? new StartSnapshot(end, pages) : null;
-    }
-
-    private static void Check(string file, long row, string? problem)
-    {
-        if (problem is not null)
-        {
-            throw new TraceInputException(file, $"row {row}", problem);
-        }
     }
 }

@@ -96,7 +96,10 @@ public sealed record VmResult
     /// </summary>
     public double Slowdown { get; init; } = 1;
 
-    /// <summary>Resident pages on shared frames at the end (esxtop SHRD for the VM), zero pages included.</summary>
+    /// <summary>
+    /// Resident pages at the end that hold no frame of their own but map a shared one, zero pages included (esxtop
+    /// SHRD for the VM; a page left alone on a once-shared frame counts too).
+    /// </summary>
     public long Shared { get; init; }
 
     /// <summary>Resident pages on a shared all-zero frame at the end (esxtop ZERO for the VM).</summary>

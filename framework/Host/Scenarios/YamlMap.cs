@@ -171,31 +171,13 @@ internal sealed class YamlMap
                 : throw Error(key, $"expected {expected}, found '{text}'");
     }
 
-    /// <summary>A duration of at least 0: a number with a unit, <c>ms</c>, <c>s</c>, <c>m</c> or <c>h</c> (<c>60s</c>).</summary>
-    public TimeSpan? Duration(string key)
-    {
-        const string Expected = "a duration such as 500ms, 60s, 10m or 2h";
-        if (Text(key, Expected) is not { } text)
-        {
-            return null;
-        }
-
-        var digits = text.TrimEnd("mshMSH".ToCharArray());
-        var unit = text[digits.Length..].ToLowerInvariant();
-        double? seconds = unit switch
-        {
-            "ms" => 0.001,
-            "s" => 1,
-            "m" => 60,
-            "h" => 3600,
-            _ => null,
-        };
-        return seconds is { } scale
-            && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && double.IsFinite(value) && value >= 0 && value * scale <= TimeSpan.MaxValue.TotalSeconds
-                ? TimeSpan.FromSeconds(value * scale)
-                : throw Error(key, $"expected {Expected}, found '{text}'");
-    }
+    /// <summary>A duration of at least 0 (<see cref="Parsing.Duration"/>): <c>500ms</c>, <c>60s</c>, <c>10m</c>, <c>2h</c>.</summary>
+    public TimeSpan? Duration(string key) =>
+        Text(key, Parsing.Duration.Expected) is not { } text
+            ? null
+            : Parsing.Duration.TryParse(text, out var duration)
+                ? duration
+                : throw Error(key, $"expected {Parsing.Duration.Expected}, found '{text}'");
 
     /// <summary>A boolean: <c>true</c> or <c>false</c>.</summary>
     public bool? Bool(string key) =>

@@ -40,8 +40,9 @@ public sealed record CompressedRamOptions
 
     /// <summary>
     /// The compression codec the store compresses with: a codec plugin's name (memfw plugins --kind
-    /// compression-codec). Default lz4, zram's and zswap's usual choice. When a spec names one, the host passes that
-    /// codec's measured speeds as compress-mb-per-s and decompress-mb-per-s, unless the spec sets them too.
+    /// compression-codec). In a scenario it defaults to the host's codec (lz4 unless set, zram's and zswap's usual
+    /// choice), and the host passes that codec's measured speeds as compress-mb-per-s and decompress-mb-per-s, unless
+    /// the spec sets them too.
     /// </summary>
     /// <remarks>
     /// The binder resolves the name (Framework.Content.Backing.CodecSpeedOptions): a store sees only its options, not
@@ -59,7 +60,7 @@ public sealed record CompressedRamOptions
 
     /// <summary>
     /// Compression speed of the codec, MB/s (10^6 bytes): a store costs 4096 bytes at this rate. Default 1318: lz4's
-    /// measured speed (Lz4Codec.CompressMbPerS), the default codec's; the named codec's when the spec sets codec.
+    /// measured speed (Lz4Codec.CompressMbPerS); in a scenario, the codec's (see Codec).
     /// </summary>
     public double CompressMbPerS
     {
@@ -73,7 +74,7 @@ public sealed record CompressedRamOptions
 
     /// <summary>
     /// Decompression speed of the codec, MB/s: a load costs 4096 bytes at this rate. Default 4970: lz4's measured speed
-    /// (Lz4Codec.DecompressMbPerS); the named codec's when the spec sets codec.
+    /// (Lz4Codec.DecompressMbPerS); in a scenario, the codec's (see Codec).
     /// </summary>
     public double DecompressMbPerS
     {

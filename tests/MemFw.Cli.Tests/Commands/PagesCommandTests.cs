@@ -247,7 +247,7 @@ public sealed class PagesCommandTests : IDisposable
     [InlineData("--codecs", "lz4,lz4", "--codecs: 'lz4' is given twice")]
     [InlineData("--scanners", "kms", "--scanners: unknown sharing scanner 'kms'")]
     [InlineData("--scanners", "ksm:nope=1", "--scanners: ")]
-    [InlineData("--scan-time", "10x", "--scan-time: expected a duration such as 500ms, 10s, 1m or 1h, found '10x'")]
+    [InlineData("--scan-time", "10x", "--scan-time: expected a duration such as 500ms, 60s, 10m or 2h, found '10x'")]
     public void Pages_BadCodecScannerOrScanTime_FailsWithOneLine(string option, string value, string expected)
     {
         var line = CliRun.FailsWithOneLine("pages", s_content, option, value);

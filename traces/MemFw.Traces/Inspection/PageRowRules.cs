@@ -12,6 +12,19 @@ namespace MemFw.Traces.Inspection;
 /// </remarks>
 public static class PageRowRules
 {
+    /// <summary>
+    /// Stops a streaming reader at a broken promise: throws the one-line error naming <paramref name="file"/> and
+    /// <paramref name="row"/> when <paramref name="problem"/> (one of the checks here) is not null.
+    /// </summary>
+    /// <exception cref="TraceInputException"><paramref name="problem"/> is not null.</exception>
+    public static void Require(string file, long row, string? problem)
+    {
+        if (problem is not null)
+        {
+            throw new TraceInputException(file, $"row {row}", problem);
+        }
+    }
+
     /// <summary>The hash every zero page carries: XXH3-64 of 4096 zero bytes.</summary>
     public static ulong ZeroPageHash { get; } = PageHash.Compute(new byte[TraceFormat.PageSize]);
 
